@@ -1,0 +1,17 @@
+package com.upward.course.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+
+@ConfigMapping(prefix = "upward.course")
+public interface CourseConfig {
+
+    /** Classpath locations of the course files to load at start. */
+    List<String> contentFiles();
+
+    /** The largest page a list answers with. */
+    @WithDefault("100")
+    int maxPageSize();
+}

@@ -1,0 +1,57 @@
+package com.upward.course.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The course version a learner follows, fixed when they start so a new version never moves them. */
+@Entity
+@Table(name = "learner_course")
+@IdClass(LearnerCourse.Key.class)
+public class LearnerCourse extends PanacheEntityBase {
+
+    /** The composite key, as JPA wants it: a class with the id fields' names. */
+    public static class Key implements Serializable {
+        public String learnerId;
+        public String courseId;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(learnerId, key.learnerId) && Objects.equals(courseId, key.courseId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(learnerId, courseId);
+        }
+    }
+
+    @Id
+    @Column(name = "learner_id")
+    public String learnerId;
+
+    @Id
+    @Column(name = "course_id")
+    public String courseId;
+
+    @Column(name = "org_id", nullable = false)
+    public String orgId;
+
+    @Column(nullable = false)
+    public int version;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    public static Optional<LearnerCourse> of(String learnerId, String courseId) {
+        return find("learnerId = ?1 and courseId = ?2", learnerId, courseId).firstResultOptional();
+    }
+}

@@ -1,0 +1,63 @@
+package com.upward.course.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A lesson of one course version: its place in the course and its typed content blocks. */
+@Entity
+@Table(name = "lesson")
+public class Lesson extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "course_version_id", nullable = false)
+    public Long courseVersionId;
+
+    @Column(name = "lesson_id", nullable = false)
+    public String lessonId;
+
+    @Column(name = "module_id", nullable = false)
+    public String moduleId;
+
+    /** Position in the whole course, from 1. */
+    @Column(nullable = false)
+    public int position;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "estimated_minutes", nullable = false)
+    public int estimatedMinutes;
+
+    @Column(nullable = false)
+    public boolean required;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<String> objectives;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public JsonNode blocks;
+
+    public static List<Lesson> ofVersion(CourseVersion version) {
+        return list("courseVersionId = ?1 order by position", version.id);
+    }
+
+    public static Optional<Lesson> find(CourseVersion version, String lessonId) {
+        return find("courseVersionId = ?1 and lessonId = ?2", version.id, lessonId).firstResultOptional();
+    }
+}

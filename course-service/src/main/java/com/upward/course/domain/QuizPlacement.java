@@ -1,0 +1,49 @@
+package com.upward.course.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.util.List;
+
+/** Where a quiz sits in a course version and which lessons unlock it (the quiz itself lives in assessment-service). */
+@Entity
+@Table(name = "quiz_placement")
+public class QuizPlacement extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "course_version_id", nullable = false)
+    public Long courseVersionId;
+
+    @Column(name = "quiz_id", nullable = false)
+    public String quizId;
+
+    @Column(name = "module_id", nullable = false)
+    public String moduleId;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "pass_percent", nullable = false)
+    public int passPercent;
+
+    @Column(nullable = false)
+    public boolean required;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "unlocked_by", nullable = false, columnDefinition = "jsonb")
+    public List<String> unlockedBy;
+
+    public static List<QuizPlacement> ofVersion(CourseVersion version) {
+        return list("courseVersionId = ?1 order by id", version.id);
+    }
+}

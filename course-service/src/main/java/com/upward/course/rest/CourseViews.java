@@ -1,0 +1,44 @@
+package com.upward.course.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON answers of the learner API. Entities never leave the service layer; these records do. */
+public final class CourseViews {
+
+    public record CourseSummary(String id, String title, String summary, int version, int lessonCount,
+                                int estimatedMinutes) {
+    }
+
+    /** A course's outline in order, with this learner's state and the sequencing rules. */
+    public record CourseOutline(String id, String title, String summary, String attribution, int version,
+                                int latestVersion, int estimatedMinutes, int lessonsCompleted, int lessonsTotal,
+                                String nextLessonId, List<ModuleOutline> modules) {
+    }
+
+    public record ModuleOutline(String id, String title, int position, List<LessonItem> lessons, List<QuizItem> quizzes) {
+    }
+
+    public record LessonItem(String id, String title, int position, int estimatedMinutes, boolean required,
+                             boolean completed) {
+    }
+
+    /** A quiz placement: open once every lesson of {@code unlockedBy} is done; {@code lockedReason} says why not. */
+    public record QuizItem(String id, String title, int passPercent, boolean required, List<String> unlockedBy,
+                           boolean unlocked, String lockedReason) {
+    }
+
+    public record LessonContent(String courseId, int version, String id, String moduleId, String moduleTitle,
+                                int position, String title, int estimatedMinutes, boolean required,
+                                List<String> objectives, JsonNode blocks, String previousLessonId,
+                                String nextLessonId, boolean completed, String attribution) {
+    }
+
+    public record Completion(String courseId, int version, String lessonId, Instant completedAt) {
+    }
+
+    private CourseViews() {
+    }
+}

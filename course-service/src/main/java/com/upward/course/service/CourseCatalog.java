@@ -1,0 +1,123 @@
+package com.upward.course.service;
+
+import com.upward.course.domain.CourseModule;
+import com.upward.course.domain.CourseVersion;
+import com.upward.course.domain.LearnerCourse;
+import com.upward.course.domain.Lesson;
+import com.upward.course.domain.QuizPlacement;
+import com.upward.course.rest.CourseViews.CourseOutline;
+import com.upward.course.rest.CourseViews.CourseSummary;
+import com.upward.course.rest.CourseViews.LessonContent;
+import com.upward.course.rest.CourseViews.LessonItem;
+import com.upward.course.rest.CourseViews.ModuleOutline;
+import com.upward.course.rest.CourseViews.QuizItem;
+import com.upward.platform.web.Page;
+import com.upward.platform.web.PageRequest;
+import com.upward.platform.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What learners read: the catalogue, a course's outline with their state, and lessons. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CourseCatalog {
+
+    @Inject
+    EntityManager entityManager;
+
+    public Page<CourseSummary> catalogue(PageRequest page) {
+        List<CourseSummary> items = CourseVersion.latestOfEachCourse(page.page(), page.size()).stream()
+                .map(version -> {
+                    List<Lesson> lessons = Lesson.ofVersion(version);
+                    return new CourseSummary(version.courseId, version.title, version.summary, version.version,
+                            lessons.size(), lessons.stream().mapToInt(lesson -> lesson.estimatedMinutes).sum());
+                })
+                .toList();
+        return Page.of(items, page, CourseVersion.countCourses());
+    }
+
+    public CourseOutline outline(String learnerId, String courseId) {
+        CourseVersion latest = latest(courseId);
+        CourseVersion version = versionFor(learnerId, courseId, latest);
+        List<Lesson> lessons = Lesson.ofVersion(version);
+        Set<String> done = completedLessons(learnerId, courseId, version.version);
+        List<QuizPlacement> quizzes = QuizPlacement.ofVersion(version);
+        List<ModuleOutline> modules = CourseModule.ofVersion(version).stream()
+                .map(module -> new ModuleOutline(module.moduleId, module.title, module.position,
+                        lessons.stream().filter(lesson -> lesson.moduleId.equals(module.moduleId))
+                                .map(lesson -> new LessonItem(lesson.lessonId, lesson.title, lesson.position,
+                                        lesson.estimatedMinutes, lesson.required, done.contains(lesson.lessonId)))
+                                .toList(),
+                        quizzes.stream().filter(quiz -> quiz.moduleId.equals(module.moduleId))
+                                .map(quiz -> quizItem(quiz, lessons, done))
+                                .toList()))
+                .toList();
+        String next = lessons.stream().filter(lesson -> !done.contains(lesson.lessonId))
+                .map(lesson -> lesson.lessonId).findFirst().orElse(null);
+        int completed = (int) lessons.stream().filter(lesson -> done.contains(lesson.lessonId)).count();
+        return new CourseOutline(version.courseId, version.title, version.summary, version.attribution, version.version,
+                latest.version, lessons.stream().mapToInt(lesson -> lesson.estimatedMinutes).sum(), completed,
+                lessons.size(), next, modules);
+    }
+
+    public LessonContent lesson(String learnerId, String courseId, String lessonId) {
+        CourseVersion version = versionFor(learnerId, courseId, latest(courseId));
+        List<Lesson> lessons = Lesson.ofVersion(version);
+        int index = indexOf(lessons, lessonId, version);
+        Lesson lesson = lessons.get(index);
+        CourseModule module = CourseModule.ofVersion(version).stream()
+                .filter(candidate -> candidate.moduleId.equals(lesson.moduleId)).findFirst().orElseThrow();
+        boolean completed = completedLessons(learnerId, courseId, version.version).contains(lessonId);
+        return new LessonContent(courseId, version.version, lesson.lessonId, module.moduleId, module.title,
+                lesson.position, lesson.title, lesson.estimatedMinutes, lesson.required, lesson.objectives, lesson.blocks,
+                index > 0 ? lessons.get(index - 1).lessonId : null,
+                index < lessons.size() - 1 ? lessons.get(index + 1).lessonId : null,
+                completed, version.attribution);
+    }
+
+    /** The version this learner follows: the one they started, else the newest. */
+    CourseVersion versionFor(String learnerId, String courseId, CourseVersion latest) {
+        return LearnerCourse.of(learnerId, courseId)
+                .map(started -> CourseVersion.find(courseId, started.version).orElse(latest))
+                .orElse(latest);
+    }
+
+    CourseVersion latest(String courseId) {
+        return CourseVersion.latest(courseId)
+                .orElseThrow(() -> ProblemException.notFound("There is no course '" + courseId + "'."));
+    }
+
+    private static int indexOf(List<Lesson> lessons, String lessonId, CourseVersion version) {
+        for (int i = 0; i < lessons.size(); i++) {
+            if (lessons.get(i).lessonId.equals(lessonId)) {
+                return i;
+            }
+        }
+        throw ProblemException.notFound("Course '" + version.courseId + "' version " + version.version
+                + " has no lesson '" + lessonId + "'.");
+    }
+
+    Set<String> completedLessons(String learnerId, String courseId, int version) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = entityManager.createNativeQuery(
+                        "SELECT lesson_id FROM lesson_completion WHERE learner_id = :learner AND course_id = :course AND version = :version")
+                .setParameter("learner", learnerId).setParameter("course", courseId).setParameter("version", version)
+                .getResultList();
+        return Set.copyOf(ids);
+    }
+
+    private static QuizItem quizItem(QuizPlacement quiz, List<Lesson> lessons, Set<String> done) {
+        List<String> missing = quiz.unlockedBy.stream().filter(lessonId -> !done.contains(lessonId)).toList();
+        String reason = missing.isEmpty() ? null : "Complete first: " + missing.stream()
+                .map(id -> lessons.stream().filter(lesson -> lesson.lessonId.equals(id)).map(lesson -> lesson.title)
+                        .findFirst().orElse(id))
+                .collect(Collectors.joining(", ")) + ".";
+        return new QuizItem(quiz.quizId, quiz.title, quiz.passPercent, quiz.required, quiz.unlockedBy, missing.isEmpty(), reason);
+    }
+}

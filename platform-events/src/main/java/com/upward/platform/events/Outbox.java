@@ -1,0 +1,82 @@
+package com.upward.platform.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Records an event in the same transaction as the state change it describes (no dual write).
+ * The relay publishes it once that transaction has committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(UpwardEvent event) {
+        Set<ConstraintViolation<UpwardEvent>> violations = validator.validate(event);
+        if (!violations.isEmpty()) {
+            // A producer bug, never the caller's: refuse it before it can reach a consumer.
+            throw new IllegalStateException(event.eventType() + " breaks its contract: " + violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining(", ")));
+        }
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.randomUUID();
+        row.type = event.eventType();
+        row.topic = event.eventTopic();
+        row.eventKey = event.eventKey();
+        row.subject = event.eventSubject();
+        row.source = "/upward/" + applicationName;
+        row.occurredAt = Instant.now();
+        try {
+            row.payload = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + event.eventType() + " as JSON", e);
+        }
+        entityManager.persist(row);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+        return row.eventId;
+    }
+}

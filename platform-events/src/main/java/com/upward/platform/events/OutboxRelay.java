@@ -1,0 +1,172 @@
+package com.upward.platform.events;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes committed outbox rows to Kafka in position order with an idempotent producer (acks=all),
+ * then marks them published. A failed batch stays unpublished and is sent again: at-least-once, made
+ * effectively-once by the consumers' inboxes. One relay per database works at a time (an advisory lock),
+ * so a service's events keep their order even with several replicas.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x75707761726431L;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EventsConfig config;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private KafkaProducer<String, String> producer;
+    private Thread worker;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.outbox().relayEnabled()) {
+            return;
+        }
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                // Events are sent in batches already; waiting for more only adds latency per event.
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.outbox().sendTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.outbox().sendTimeout().toMillis(), 10_000),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (worker == null) {
+            return;
+        }
+        running = false;
+        wakeUp.release();
+        worker.join(TimeUnit.SECONDS.toMillis(10));
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** Called after a commit that wrote to the outbox, so events leave at once instead of at the next poll. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                int relayed = relayBatch();
+                backoff = Duration.ofMillis(100);
+                if (relayed < config.outbox().batchSize()) {
+                    wakeUp.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("Outbox relay failed, retrying in %d ms: %s", backoff.toMillis(), e.getMessage());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Sends one batch and marks it published, in one transaction; returns how many rows it relayed. */
+    int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean leader = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                    .setParameter("lock", RELAY_LOCK).getSingleResult();
+            if (!leader) {
+                return 0;
+            }
+            List<OutboxEvent> batch = entityManager.createQuery(
+                            "FROM OutboxEvent WHERE publishedAt IS NULL ORDER BY position", OutboxEvent.class)
+                    .setMaxResults(config.outbox().batchSize())
+                    .getResultList();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
+            for (OutboxEvent event : batch) {
+                acknowledgements.add(producer.send(toRecord(event)));
+            }
+            long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
+            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+                acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            Instant now = Instant.now();
+            batch.forEach(event -> event.publishedAt = now);
+            return batch.size();
+        });
+    }
+
+    private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventEnvelope.CE_SPECVERSION, bytes(EventEnvelope.SPEC_VERSION));
+        headers.add(EventEnvelope.CE_ID, bytes(event.eventId.toString()));
+        headers.add(EventEnvelope.CE_TYPE, bytes(event.type));
+        headers.add(EventEnvelope.CE_SOURCE, bytes(event.source));
+        headers.add(EventEnvelope.CE_TIME, bytes(event.occurredAt.toString()));
+        if (event.subject != null) {
+            headers.add(EventEnvelope.CE_SUBJECT, bytes(event.subject));
+        }
+        headers.add(EventEnvelope.CONTENT_TYPE, bytes(EventEnvelope.JSON));
+        return new ProducerRecord<>(event.topic, null, event.eventKey, event.payload, headers);
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

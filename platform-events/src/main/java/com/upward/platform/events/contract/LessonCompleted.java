@@ -1,0 +1,40 @@
+package com.upward.platform.events.contract;
+
+import com.upward.platform.events.UpwardEvent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import java.time.Instant;
+
+/** A learner completed a lesson of a course version. */
+public record LessonCompleted(
+        @NotBlank String learnerId,
+        @NotBlank String orgId,
+        @NotBlank String courseId,
+        @Positive int courseVersion,
+        @NotBlank String lessonId,
+        @NotNull Instant completedAt) implements UpwardEvent {
+
+    public static final String TYPE = "upward.lesson.completed";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public String eventTopic() {
+        return Topics.LEARNING;
+    }
+
+    @Override
+    public String eventKey() {
+        return learnerId;
+    }
+
+    @Override
+    public String eventSubject() {
+        return "courses/" + courseId + "/lessons/" + lessonId;
+    }
+}

@@ -1,0 +1,85 @@
+package com.upward.platform.testing;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import static com.upward.platform.testing.Problems.assertProblem;
+
+/**
+ * Every service checks the token itself. A service's test extends this with one protected path; each bad
+ * token must get a 401 problem+json, and a valid token without the role a 403.
+ */
+public abstract class TokenSecurityContract {
+
+    /** A GET path that needs a valid token with {@link #allowedRole()}. */
+    protected abstract String protectedPath();
+
+    protected abstract String allowedRole();
+
+    /** A role that is valid but not allowed on {@link #protectedPath()}. */
+    protected abstract String otherRole();
+
+    private Response get(String token) {
+        var request = RestAssured.given();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.get(protectedPath());
+    }
+
+    @Test
+    void missingTokenIsUnauthorized() {
+        assertProblem(get(null), 401);
+    }
+
+    @Test
+    void malformedTokenIsUnauthorized() {
+        assertProblem(get(TestTokens.malformed()), 401);
+    }
+
+    @Test
+    void tamperedPayloadIsUnauthorized() {
+        assertProblem(get(TestTokens.tamperedPayload()), 401);
+    }
+
+    @Test
+    void algNoneIsUnauthorized() {
+        assertProblem(get(TestTokens.algNone()), 401);
+    }
+
+    @Test
+    void hs256SignedWithThePublicKeyIsUnauthorized() {
+        assertProblem(get(TestTokens.hs256WithPublicKey()), 401);
+    }
+
+    @Test
+    void foreignKeyIsUnauthorized() {
+        assertProblem(get(TestTokens.signedByForeignKey()), 401);
+    }
+
+    @Test
+    void wrongIssuerIsUnauthorized() {
+        assertProblem(get(TestTokens.wrongIssuer()), 401);
+    }
+
+    @Test
+    void wrongAudienceIsUnauthorized() {
+        assertProblem(get(TestTokens.wrongAudience()), 401);
+    }
+
+    @Test
+    void expiredTokenIsUnauthorized() {
+        assertProblem(get(TestTokens.expired()), 401);
+    }
+
+    @Test
+    void tokenWithoutExpiryIsUnauthorized() {
+        assertProblem(get(TestTokens.withoutExpiry()), 401);
+    }
+
+    @Test
+    void validTokenWithoutTheRoleIsForbidden() {
+        assertProblem(get(TestTokens.token("someone", "acme", otherRole())), 403);
+    }
+}
