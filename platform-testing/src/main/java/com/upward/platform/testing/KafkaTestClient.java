@@ -1,5 +1,9 @@
 package com.upward.platform.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.upward.platform.events.UpwardEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,6 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +38,21 @@ public final class KafkaTestClient {
             producer.send(new ProducerRecord<>(topic, null, key, value, recordHeaders)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Could not send a test record to " + topic, e);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** Publishes an event as the outbox relay would: CloudEvents headers, JSON data, the event's key. */
+    public static void publish(UpwardEvent event, String eventId) {
+        try {
+            send(event.eventTopic(), event.eventKey(), JSON.writeValueAsString(event), Map.of(
+                    "ce_specversion", "1.0", "ce_id", eventId, "ce_type", event.eventType(),
+                    "ce_source", "/upward/tests", "ce_time", Instant.now().toString(),
+                    "ce_subject", event.eventSubject(), "content-type", "application/json"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,64 @@
+package com.upward.progress.domain;
+
+import com.upward.platform.events.contract.CoursePublished;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A published course version's lessons and quizzes, kept from its upward.course.published event. */
+@Entity
+@Table(name = "course_version")
+@IdClass(CourseStructure.Key.class)
+public class CourseStructure extends PanacheEntityBase {
+
+    public static class Key implements Serializable {
+        public String courseId;
+        public int version;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && version == key.version && Objects.equals(courseId, key.courseId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(courseId, version);
+        }
+    }
+
+    @Id
+    @Column(name = "course_id")
+    public String courseId;
+
+    @Id
+    public int version;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "published_at", nullable = false)
+    public Instant publishedAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<CoursePublished.Lesson> lessons;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<CoursePublished.Quiz> quizzes;
+
+    public static Optional<CourseStructure> find(String courseId, int version) {
+        return find("courseId = ?1 and version = ?2", courseId, version).firstResultOptional();
+    }
+}

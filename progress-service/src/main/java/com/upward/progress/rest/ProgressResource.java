@@ -1,0 +1,42 @@
+package com.upward.progress.rest;
+
+import com.upward.platform.web.CurrentUser;
+import com.upward.platform.web.Roles;
+import com.upward.progress.rest.ProgressViews.CourseProgress;
+import com.upward.progress.service.ProgressQueries;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** The learner's own progress: the learner comes from the token, never from the path. */
+@Path("/api/v1/me/progress")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.LEARNER)
+public class ProgressResource {
+
+    @Inject
+    ProgressQueries queries;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    public List<CourseProgress> all() {
+        return queries.allCourses(user.id());
+    }
+
+    @GET
+    @Path("/{courseId}")
+    public CourseProgress course(@PathParam("courseId")
+                                 @Pattern(regexp = "[a-z0-9-]{1,80}", message = "must be 1-80 lowercase letters, digits or dashes")
+                                 String courseId) {
+        return queries.course(user.id(), courseId);
+    }
+}
