@@ -40,6 +40,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json instanceof UnrecognizedPropertyException unknown ? unrecognizedField(unknown, uri)
+                    : json instanceof InvalidFormatException format ? invalidFormat(format, uri)
+                    : json instanceof MismatchedInputException mismatch ? mismatchedInput(mismatch, uri)
+                    : malformedJson(json, uri);
+        }
         if (status >= 500) {
             return internal(e, uri);
         }
