@@ -1,0 +1,26 @@
+package com.upward.assessment.messaging;
+
+import com.upward.assessment.service.QuizPlacements;
+import com.upward.platform.events.EventInbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Feeds each consumed record through the inbox; the offset is committed after it returns. */
+@ApplicationScoped
+public class EventConsumers {
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    QuizPlacements placements;
+
+    @Incoming("course-events")
+    @Blocking
+    public void onCourseEvent(ConsumerRecord<String, String> record) {
+        inbox.deliver(record, placements::apply);
+    }
+}
