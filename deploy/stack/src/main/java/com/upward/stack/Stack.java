@@ -24,6 +24,7 @@ public final class Stack implements AutoCloseable {
     private PostgresNode postgres;
     private KafkaNode kafka;
     private ServiceProcess gateway;
+    private final Map<String, ServiceProcess> servicesByName = new HashMap<>();
 
     private Stack(StackConfig config, PrintStream progress) {
         this.config = config;
@@ -76,6 +77,7 @@ public final class Stack implements AutoCloseable {
                     service.port(), service.heap(), environment(service, keys, serviceUrls), logs.resolve(service.name() + ".log"));
             started.add(process);
             processes.add(process);
+            servicesByName.put(service.name(), process);
             if (service.isGateway()) {
                 gateway = process;
             }
@@ -113,6 +115,11 @@ public final class Stack implements AutoCloseable {
 
     public String gatewayUrl() {
         return gateway.url();
+    }
+
+    /** A service's own URL, for tests that check it refuses bad tokens without the gateway in front. */
+    public String serviceUrl(String name) {
+        return servicesByName.get(name).url();
     }
 
     public String bootstrapServers() {
