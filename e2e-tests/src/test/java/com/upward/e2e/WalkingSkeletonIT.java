@@ -1,26 +1,20 @@
 package com.upward.e2e;
 
-import com.upward.stack.Stack;
-import com.upward.stack.StackConfig;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -34,28 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * command: sign in, read a lesson, complete it, and see it done in progress, which only learns of it
  * through course-service's outbox, Kafka, and progress-service's inbox.
  */
+@ExtendWith(Platform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIT {
 
     private static final String COURSE = "/api/v1/courses/how-to-lead-upward";
     private static final String LESSON = COURSE + "/lessons/what-is-leading-upward";
-    private static Stack stack;
     private static String token;
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        Path projectRoot = Path.of(System.getProperty("upward.project.root", "..")).toAbsolutePath().normalize();
-        Path dataDir = projectRoot.resolve("e2e-tests/target/e2e-stack");
-        deleteRecursively(dataDir.resolve("kafka"));
-        stack = Stack.start(StackConfig.ephemeral(projectRoot, dataDir), System.out);
-        RestAssured.baseURI = stack.gatewayUrl();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void pointAtTheGateway() {
+        RestAssured.baseURI = Platform.stack().gatewayUrl();
     }
 
     @Test
@@ -109,9 +92,9 @@ class WalkingSkeletonIT {
                 case "assessment-service" -> "/api/v1/quizzes/four-types-of-power";
                 default -> "/api/v1/me/progress";
             };
-            assertProblem(given().baseUri(stack.serviceUrl(service)).get(path), 401);
-            assertProblem(given().baseUri(stack.serviceUrl(service)).auth().oauth2(forgedToken()).get(path), 401);
-            given().baseUri(stack.serviceUrl(service)).auth().oauth2(token).get(path).then().statusCode(200);
+            assertProblem(given().baseUri(Platform.stack().serviceUrl(service)).get(path), 401);
+            assertProblem(given().baseUri(Platform.stack().serviceUrl(service)).auth().oauth2(forgedToken()).get(path), 401);
+            given().baseUri(Platform.stack().serviceUrl(service)).auth().oauth2(token).get(path).then().statusCode(200);
         }
     }
 
@@ -146,15 +129,6 @@ class WalkingSkeletonIT {
             return header + "." + claims + "." + base64.encodeToString(signature.sign());
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws java.io.IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
