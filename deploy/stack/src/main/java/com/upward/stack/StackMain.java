@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 /** {@code up}: start the platform and keep it running until Ctrl-C or {@code stop}. {@code stop}: stop it. */
 public final class StackMain {
 
-    private static final String DEMO_SIGN_INS = """
-              learner1@acme  learner2@acme  learner3@acme  admin@acme  author@acme
-              learner1@globex  admin@globex
-              password: upward-demo""";
+    private static final String DEMO_SIGN_INS = String.join("\n",
+            "    learner1@acme  learner2@acme  learner3@acme  admin@acme  author@acme",
+            "    learner1@globex  admin@globex",
+            "    password: upward-demo");
 
     public static void main(String[] args) throws Exception {
         Path projectRoot = Path.of(System.getProperty("upward.project.root", ".")).toAbsolutePath().normalize();
