@@ -56,9 +56,9 @@ class CourseResourceTest {
     void catalogueListsTheCourse() {
         as("reader-1").get("/api/v1/courses").then().statusCode(200)
                 .body("items.id", hasItem("how-to-lead-upward"))
-                .body("items[0].lessonCount", equalTo(15))
+                .body("items.find { it.id == 'how-to-lead-upward' }.lessonCount", equalTo(15))
                 .body("page", equalTo(0))
-                .body("totalItems", equalTo(1));
+                .body("totalItems", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
     }
 
     @Test
