@@ -188,6 +188,46 @@ class AuthorApiTest {
     }
 
     @Test
+    void draftDetailsAndLookupsRefuseBadInput() {
+        String path = newDraft("details-course");
+        int revision = revision(path);
+        assertProblem(author().body(Map.of("title", " ", "summary", "", "attribution", "", "language", "en")).put(path + "/details"), 400);
+        assertProblem(author().body(Map.of("title", "T", "summary", "", "attribution", "", "language", "english")).put(path + "/details"), 400);
+        assertProblem(author().body("{\"title\": \"T\"}").put(path + "/details"), 400);
+        assertEquals(revision, revision(path));
+        author().body(Map.of("title", "Renamed", "summary", "S", "attribution", "A", "language", "en-GB")).put(path + "/details")
+                .then().statusCode(200).body("title", equalTo("Renamed")).body("language", equalTo("en-GB"));
+
+        for (String missing : List.of(ADMIN + "no-draft-here/draft", ADMIN + "no-draft-here/draft/validation",
+                ADMIN + "no-draft-here/draft/lessons/x")) {
+            assertProblem(author().get(missing), 404);
+        }
+        assertProblem(author().delete(ADMIN + "no-draft-here/draft"), 404);
+        assertProblem(author().body(Map.of("title", "T", "summary", "", "attribution", "", "language", "en"))
+                .put(ADMIN + "no-draft-here/draft/details"), 404);
+        assertProblem(author().get(ADMIN + "Bad_Id/draft"), 400);
+        assertProblem(author().queryParam("size", 0).get("/api/v1/admin/courses"), 400);
+        assertProblem(author().queryParam("page", "x").get("/api/v1/admin/courses"), 400);
+    }
+
+    @Test
+    void authoredHtmlIsEscapedInSearchSnippets() {
+        String path = ADMIN + "html-course/draft";
+        author().body(Map.of("title", "HTML course")).post(path).then().statusCode(201);
+        author().body(Map.of("id", "main", "title", "Main")).post(path + "/modules").then().statusCode(201);
+        Map<String, Object> lesson = new HashMap<>(lesson("markup", "main", "Markup"));
+        lesson.put("blocks", List.of(Map.of("type", "text", "text", "Influence <script>alert(1)</script> & <b>bosses</b> kindly.")));
+        author().body(lesson).post(path + "/lessons").then().statusCode(201);
+        author().post(path + "/publication").then().statusCode(201);
+
+        String snippet = given().auth().oauth2(TestTokens.learner("html-reader", "acme")).queryParam("q", "bosses")
+                .get("/api/v1/courses/html-course/search").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].snippet");
+        assertTrue(snippet.contains("&lt;script&gt;") && snippet.contains("&amp;") && snippet.contains("<mark>bosses</mark>"), snippet);
+        assertEquals(-1, snippet.replace("<mark>", "").replace("</mark>", "").indexOf('<'), snippet);
+    }
+
+    @Test
     void aStaleIfMatchIsRefusedWith412() {
         String path = newDraft("concurrent-edits");
         int revision = revision(path);

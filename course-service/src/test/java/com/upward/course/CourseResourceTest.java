@@ -50,6 +50,9 @@ class CourseResourceTest {
     void tooLargePageIsRefused() {
         assertProblem(as("reader-1").queryParam("size", 5000).get("/api/v1/courses"), 400);
         assertProblem(as("reader-1").queryParam("page", -1).get("/api/v1/courses"), 400);
+        Response notANumber = as("reader-1").queryParam("page", "two").get("/api/v1/courses");
+        assertProblem(notANumber, 400);
+        assertEquals("page", notANumber.jsonPath().getString("errors[0].field"));
     }
 
     @Test

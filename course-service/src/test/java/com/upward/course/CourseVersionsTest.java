@@ -110,6 +110,12 @@ class CourseVersionsTest {
                 .body("items.find { it.id == 'leading-teams' }.version", equalTo(2))
                 .body("items.find { it.id == 'how-to-lead-upward' }.version", equalTo(1));
 
+        // Search looks in each learner's own version.
+        learner("version-a").queryParam("q", "opening").get(LEARN + "/search").then().statusCode(200)
+                .body("totalItems", equalTo(0));
+        learner("version-b").queryParam("q", "opening").get(LEARN + "/search").then().statusCode(200)
+                .body("items[0].lessonId", equalTo("new-opening"));
+
         // Both publications reached Kafka with the structure, and match the schema.
         List<ConsumerRecord<String, String>> published = KafkaTestClient.await("upward.course",
                 record -> COURSE_ID.equals(record.key()), 2, Duration.ofSeconds(10));

@@ -16,7 +16,6 @@ import com.upward.course.rest.AuthorViews.Validation;
 import com.upward.course.service.CourseDrafts;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Page;
-import com.upward.platform.web.PageRequest;
 import com.upward.platform.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -63,8 +62,9 @@ public class AuthorResource {
     CourseConfig config;
 
     @GET
-    public Page<AuthorCourse> courses(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return drafts.courses(PageRequest.of(page, size, config.maxPageSize()));
+    public Page<AuthorCourse> courses(@QueryParam("page") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String page,
+                                      @QueryParam("size") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String size) {
+        return drafts.courses(Paging.of(page, size, config.maxPageSize()));
     }
 
     @POST

@@ -11,7 +11,6 @@ import com.upward.course.service.LessonCompletions;
 import com.upward.course.service.LessonSearch;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Page;
-import com.upward.platform.web.PageRequest;
 import com.upward.platform.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -56,8 +55,9 @@ public class CourseResource {
     LessonSearch search;
 
     @GET
-    public Page<CourseSummary> catalogue(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return catalog.catalogue(PageRequest.of(page, size, config.maxPageSize()));
+    public Page<CourseSummary> catalogue(@QueryParam("page") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String page,
+                                         @QueryParam("size") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String size) {
+        return catalog.catalogue(Paging.of(page, size, config.maxPageSize()));
     }
 
     /** Full-text search over the lessons of the version this learner follows, best match first. */
@@ -65,8 +65,9 @@ public class CourseResource {
     @Path("/{courseId}/search")
     public Page<SearchHit> search(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
                                   @QueryParam("q") String q,
-                                  @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return search.search(user.id(), courseId, q, PageRequest.of(page, size, config.maxPageSize()));
+                                  @QueryParam("page") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String page,
+                                  @QueryParam("size") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String size) {
+        return search.search(user.id(), courseId, q, Paging.of(page, size, config.maxPageSize()));
     }
 
     /** The outline carries this learner's state, so its ETag changes when they complete a lesson. */
