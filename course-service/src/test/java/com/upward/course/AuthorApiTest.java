@@ -1,5 +1,6 @@
 package com.upward.course;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.upward.course.content.CourseDocument;
 import com.upward.course.service.CoursePublisher;
 import com.upward.platform.testing.TestTokens;
@@ -269,7 +270,7 @@ class AuthorApiTest {
         author().body("{}").post(path).then().statusCode(201).body("basedOnVersion", equalTo(1));
         // Version 2 arrives another way (a course file loaded at start goes through the same publisher).
         CourseDocument.Lesson lesson = new CourseDocument.Lesson("file-lesson", "From a file", 2, true, List.of("Read it"),
-                List.of(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "text").put("text", "Text.")));
+                List.of(JsonNodeFactory.instance.objectNode().put("type", "text").put("text", "Text.")));
         publisher.publish(new CourseDocument("overtaken", 2, "Overtaken", "", "en", "",
                 List.of(new CourseDocument.Module("main", "Main", List.of(lesson))), List.of()), "hash-of-v2");
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -121,7 +122,7 @@ class CourseContentTest {
         // The quiz on the four types opens only once these four lessons are done.
         List<String> unlockedBy = reader().get(COURSE).then().extract().jsonPath()
                 .getList("modules.find { it.id == 'power' }.quizzes.find { it.id == 'four-types-of-power' }.unlockedBy");
-        assertEquals(List.copyOf(new java.util.TreeSet<>(powerLessons.keySet())), unlockedBy.stream().sorted().toList());
+        assertEquals(List.copyOf(new TreeSet<>(powerLessons.keySet())), unlockedBy.stream().sorted().toList());
     }
 
     @Test

@@ -32,6 +32,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -72,7 +73,7 @@ public class AuthorResource {
     @APIResponseSchema(value = DraftView.class, responseCode = "201")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createDraft(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
-                                @Valid CreateDraft request, @jakarta.ws.rs.core.Context UriInfo uri) {
+                                @Valid CreateDraft request, @Context UriInfo uri) {
         DraftView draft = drafts.create(courseId, request, user.id());
         return tagged(Response.created(URI.create(uri.getPath())), draft);
     }
@@ -124,7 +125,7 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addLesson(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
                               @Valid @NotNull DraftLesson lesson, @HeaderParam("If-Match") String ifMatch,
-                              @jakarta.ws.rs.core.Context UriInfo uri) {
+                              @Context UriInfo uri) {
         DraftLessonView created = drafts.addLesson(courseId, lesson, ifMatch, user.id());
         return Response.created(URI.create(uri.getPath() + "/" + created.id())).entity(created).build();
     }
@@ -193,7 +194,7 @@ public class AuthorResource {
     @APIResponseSchema(value = Publication.class, responseCode = "201")
     public Response publish(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
                             @HeaderParam("If-Match") String ifMatch) {
-        Publication publication = drafts.publish(courseId, ifMatch);
+        Publication publication = drafts.publish(courseId, ifMatch, user.id());
         return Response.created(URI.create("/api/v1/courses/" + courseId)).entity(publication).build();
     }
 

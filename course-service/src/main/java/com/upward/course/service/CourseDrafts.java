@@ -34,7 +34,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,6 +55,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class CourseDrafts {
+
+    private static final Logger LOG = Logger.getLogger(CourseDrafts.class);
 
     @Inject
     EntityManager entityManager;
@@ -327,7 +331,7 @@ public class CourseDrafts {
      * after the draft was copied.
      */
     @Transactional
-    public Publication publish(String courseId, String ifMatch) {
+    public Publication publish(String courseId, String ifMatch, String authorId) {
         CourseDraft draft = locked(courseId, ifMatch);
         int next = nextVersion(courseId);
         Optional<String> stale = staleness(draft, next);
@@ -339,7 +343,8 @@ public class CourseDrafts {
         if (!problems.isEmpty()) {
             throw new ProblemException(422, "The draft is not valid", String.join("; ", problems) + ".");
         }
-        publisher.publish(document, CourseContentLoader.sha256(json(document).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        publisher.publish(document, CourseContentLoader.sha256(json(document).getBytes(StandardCharsets.UTF_8)));
+        LOG.infof("Course %s version %d published from the draft of %s by %s", courseId, next, draft.createdBy, authorId);
         draft.delete();
         CourseVersion published = CourseVersion.find(courseId, next).orElseThrow();
         int lessons = document.modules().stream().mapToInt(module -> module.lessons().size()).sum();
