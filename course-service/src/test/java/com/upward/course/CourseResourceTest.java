@@ -50,15 +50,18 @@ class CourseResourceTest {
     void tooLargePageIsRefused() {
         assertProblem(as("reader-1").queryParam("size", 5000).get("/api/v1/courses"), 400);
         assertProblem(as("reader-1").queryParam("page", -1).get("/api/v1/courses"), 400);
+        Response notANumber = as("reader-1").queryParam("page", "two").get("/api/v1/courses");
+        assertProblem(notANumber, 400);
+        assertEquals("page", notANumber.jsonPath().getString("errors[0].field"));
     }
 
     @Test
     void catalogueListsTheCourse() {
         as("reader-1").get("/api/v1/courses").then().statusCode(200)
                 .body("items.id", hasItem("how-to-lead-upward"))
-                .body("items[0].lessonCount", equalTo(15))
+                .body("items.find { it.id == 'how-to-lead-upward' }.lessonCount", equalTo(15))
                 .body("page", equalTo(0))
-                .body("totalItems", equalTo(1));
+                .body("totalItems", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
     }
 
     @Test

@@ -68,6 +68,20 @@ class LessonCompletionTest {
         assertEquals(0L, count("SELECT count(*) FROM outbox_event WHERE event_key = 'completer-3'"));
     }
 
+    @Test
+    void aWrongOrMalformedVersionIsRefusedAndWritesNothing() {
+        String token = TestTokens.learner("completer-4", "acme");
+        assertProblem(given().auth().oauth2(token).queryParam("version", 7).post(LESSON + "/completion"), 409);
+        assertProblem(given().auth().oauth2(token).queryParam("version", "abc").post(LESSON + "/completion"), 400);
+        assertProblem(given().auth().oauth2(token).queryParam("version", 0).post(LESSON + "/completion"), 400);
+        assertProblem(given().auth().oauth2(token).post("/api/v1/courses/no-such-course/lessons/x/completion"), 404);
+        assertProblem(given().auth().oauth2(token).post("/api/v1/courses/how-to-lead-upward/lessons/BAD_ID/completion"), 400);
+        assertEquals(0L, count("SELECT count(*) FROM lesson_completion WHERE learner_id = 'completer-4'"));
+        assertEquals(0L, count("SELECT count(*) FROM learner_course WHERE learner_id = 'completer-4'"));
+        assertEquals(0L, count("SELECT count(*) FROM outbox_event WHERE event_key = 'completer-4'"));
+        given().auth().oauth2(token).queryParam("version", 1).post(LESSON + "/completion").then().statusCode(200);
+    }
+
     private long count(String sql) {
         return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
     }

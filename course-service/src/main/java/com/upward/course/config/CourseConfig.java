@@ -14,4 +14,8 @@ public interface CourseConfig {
     /** The largest page a list answers with. */
     @WithDefault("100")
     int maxPageSize();
+
+    /** The longest search text accepted, in characters. */
+    @WithDefault("200")
+    int searchMaxQueryLength();
 }

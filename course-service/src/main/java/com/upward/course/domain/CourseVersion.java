@@ -55,7 +55,9 @@ public class CourseVersion extends PanacheEntityBase {
 
     /** The newest version of every course, in title order. */
     public static List<CourseVersion> latestOfEachCourse(int pageIndex, int pageSize) {
-        return find("version = (select max(v.version) from CourseVersion v where v.courseId = courseId) order by title, courseId")
+        // The outer entity needs its alias: unqualified, courseId would bind to the subquery's v.
+        return find("from CourseVersion c where c.version = (select max(v.version) from CourseVersion v where v.courseId = c.courseId)"
+                        + " order by c.title, c.courseId")
                 .page(pageIndex, pageSize).list();
     }
 

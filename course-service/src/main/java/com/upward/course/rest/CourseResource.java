@@ -5,11 +5,12 @@ import com.upward.course.rest.CourseViews.Completion;
 import com.upward.course.rest.CourseViews.CourseOutline;
 import com.upward.course.rest.CourseViews.CourseSummary;
 import com.upward.course.rest.CourseViews.LessonContent;
+import com.upward.course.rest.CourseViews.SearchHit;
 import com.upward.course.service.CourseCatalog;
 import com.upward.course.service.LessonCompletions;
+import com.upward.course.service.LessonSearch;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Page;
-import com.upward.platform.web.PageRequest;
 import com.upward.platform.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,7 +21,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** The learner API: the catalogue, a course's outline, its lessons, and marking a lesson done. */
 @Path("/api/v1/courses")
@@ -43,28 +48,56 @@ public class CourseResource {
     @Inject
     CourseConfig config;
 
-    @GET
-    public Page<CourseSummary> catalogue(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return catalog.catalogue(PageRequest.of(page, size, config.maxPageSize()));
-    }
+    @Inject
+    EntityTags entityTags;
+
+    @Inject
+    LessonSearch search;
 
     @GET
+    public Page<CourseSummary> catalogue(@QueryParam("page") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String page,
+                                         @QueryParam("size") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String size) {
+        return catalog.catalogue(Paging.of(page, size, config.maxPageSize()));
+    }
+
+    /** Full-text search over the lessons of the version this learner follows, best match first. */
+    @GET
+    @Path("/{courseId}/search")
+    public Page<SearchHit> search(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
+                                  @QueryParam("q") String q,
+                                  @QueryParam("page") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String page,
+                                  @QueryParam("size") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String size) {
+        return search.search(user.id(), courseId, q, Paging.of(page, size, config.maxPageSize()));
+    }
+
+    /** The outline carries this learner's state, so its ETag changes when they complete a lesson. */
+    @GET
     @Path("/{courseId}")
-    public CourseOutline outline(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId) {
-        return catalog.outline(user.id(), courseId);
+    @APIResponseSchema(value = CourseOutline.class, responseCode = "200")
+    public Response outline(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
+                            @Context Request request) {
+        return entityTags.conditionalOk(request, catalog.outline(user.id(), courseId));
     }
 
     @GET
     @Path("/{courseId}/lessons/{lessonId}")
-    public LessonContent lesson(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
-                                @PathParam("lessonId") @Pattern(regexp = ID, message = ID_MESSAGE) String lessonId) {
-        return catalog.lesson(user.id(), courseId, lessonId);
+    @APIResponseSchema(value = LessonContent.class, responseCode = "200")
+    public Response lesson(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
+                           @PathParam("lessonId") @Pattern(regexp = ID, message = ID_MESSAGE) String lessonId,
+                           @Context Request request) {
+        return entityTags.conditionalOk(request, catalog.lesson(user.id(), courseId, lessonId));
     }
 
+    /**
+     * Marks a lesson done in the version this learner follows. {@code version}, when given (the version the
+     * learner's lesson page showed), must be that version: a stale page gets 409 rather than a completion
+     * recorded against a lesson the learner did not read.
+     */
     @POST
     @Path("/{courseId}/lessons/{lessonId}/completion")
     public Completion complete(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
-                               @PathParam("lessonId") @Pattern(regexp = ID, message = ID_MESSAGE) String lessonId) {
-        return completions.complete(user.id(), user.orgId(), courseId, lessonId);
+                               @PathParam("lessonId") @Pattern(regexp = ID, message = ID_MESSAGE) String lessonId,
+                               @QueryParam("version") @Pattern(regexp = "[1-9][0-9]{0,8}", message = "must be a version number, 1 or more") String version) {
+        return completions.complete(user.id(), user.orgId(), courseId, lessonId, version == null ? null : Integer.valueOf(version));
     }
 }

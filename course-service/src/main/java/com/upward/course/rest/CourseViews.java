@@ -36,6 +36,10 @@ public final class CourseViews {
                                 String nextLessonId, boolean completed, String attribution) {
     }
 
+    /** A lesson that matches a search: its place, how well it matches, and an HTML snippet with mark elements. */
+    public record SearchHit(String lessonId, String title, String moduleId, int position, double rank, String snippet) {
+    }
+
     public record Completion(String courseId, int version, String lessonId, Instant completedAt) {
     }
 

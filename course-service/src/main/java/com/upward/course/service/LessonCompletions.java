@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Marks lessons complete. The completion and its upward.lesson.completed event are written in one
@@ -30,11 +32,20 @@ public class LessonCompletions {
     @Inject
     Outbox outbox;
 
+    /**
+     * Completes a lesson of the version this learner follows (the one they started, else the newest).
+     * A lesson that exists only in another version of the course is refused with 409, an unknown one with 404.
+     */
     @Transactional
-    public Completion complete(String learnerId, String orgId, String courseId, String lessonId) {
+    public Completion complete(String learnerId, String orgId, String courseId, String lessonId, Integer expectedVersion) {
         CourseVersion version = catalog.versionFor(learnerId, courseId, catalog.latest(courseId));
-        Lesson.find(version, lessonId).orElseThrow(() -> ProblemException.notFound(
-                "Course '" + courseId + "' version " + version.version + ", which you follow, has no lesson '" + lessonId + "'."));
+        if (expectedVersion != null && expectedVersion != version.version) {
+            throw ProblemException.conflict("You follow version " + version.version + " of course '" + courseId
+                    + "', not version " + expectedVersion + ". Reload the lesson and complete it again.");
+        }
+        if (Lesson.find(version, lessonId).isEmpty()) {
+            throw notInVersion(courseId, lessonId, version);
+        }
         // The first completion fixes the version the learner follows until they finish.
         entityManager.createNativeQuery("""
                         INSERT INTO learner_course (learner_id, course_id, org_id, version, started_at)
@@ -42,6 +53,15 @@ public class LessonCompletions {
                 .setParameter("learner", learnerId).setParameter("course", courseId)
                 .setParameter("org", orgId).setParameter("version", version.version)
                 .executeUpdate();
+        int followed = ((Number) entityManager.createNativeQuery(
+                        "SELECT version FROM learner_course WHERE learner_id = :learner AND course_id = :course")
+                .setParameter("learner", learnerId).setParameter("course", courseId)
+                .getSingleResult()).intValue();
+        if (followed != version.version) {
+            // A concurrent first completion pinned another version between our read and our insert.
+            throw ProblemException.conflict("You now follow version " + followed + " of course '" + courseId
+                    + "'. Reload the lesson and complete it again.");
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int inserted = entityManager.createNativeQuery("""
                         INSERT INTO lesson_completion (learner_id, course_id, version, lesson_id, org_id, completed_at)
@@ -61,5 +81,22 @@ public class LessonCompletions {
                 .setParameter("version", version.version).setParameter("lesson", lessonId)
                 .getSingleResult();
         return new Completion(courseId, version.version, lessonId, first);
+    }
+
+    /** 409 when the lesson belongs to other versions only (the learner's version has no such lesson), else 404. */
+    private ProblemException notInVersion(String courseId, String lessonId, CourseVersion version) {
+        @SuppressWarnings("unchecked")
+        List<Integer> others = entityManager.createNativeQuery("""
+                        SELECT v.version FROM lesson l JOIN course_version v ON v.id = l.course_version_id
+                        WHERE v.course_id = :course AND l.lesson_id = :lesson ORDER BY v.version""")
+                .setParameter("course", courseId).setParameter("lesson", lessonId)
+                .getResultList();
+        if (others.isEmpty()) {
+            return ProblemException.notFound("Course '" + courseId + "' has no lesson '" + lessonId + "'.");
+        }
+        return new ProblemException(409, "Lesson not in your course version", "Lesson '" + lessonId
+                + "' belongs to version " + others.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " of course '" + courseId + "', but you follow version " + version.version
+                + ", which has no such lesson.");
     }
 }

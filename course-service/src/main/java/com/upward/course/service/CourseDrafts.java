@@ -1,0 +1,532 @@
+package com.upward.course.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.upward.course.content.CourseDocument;
+import com.upward.course.content.CourseValidator;
+import com.upward.course.domain.CourseDraft;
+import com.upward.course.domain.CourseModule;
+import com.upward.course.domain.CourseVersion;
+import com.upward.course.domain.Lesson;
+import com.upward.course.domain.QuizPlacement;
+import com.upward.course.rest.AuthorViews.AuthorCourse;
+import com.upward.course.rest.AuthorViews.CourseDetails;
+import com.upward.course.rest.AuthorViews.CreateDraft;
+import com.upward.course.rest.AuthorViews.DraftLesson;
+import com.upward.course.rest.AuthorViews.DraftLessonItem;
+import com.upward.course.rest.AuthorViews.DraftLessonView;
+import com.upward.course.rest.AuthorViews.DraftModuleView;
+import com.upward.course.rest.AuthorViews.DraftStart;
+import com.upward.course.rest.AuthorViews.DraftState;
+import com.upward.course.rest.AuthorViews.DraftView;
+import com.upward.course.rest.AuthorViews.ModuleOrder;
+import com.upward.course.rest.AuthorViews.ModuleRequest;
+import com.upward.course.rest.AuthorViews.Order;
+import com.upward.course.rest.AuthorViews.Publication;
+import com.upward.course.rest.AuthorViews.QuizRequest;
+import com.upward.course.rest.AuthorViews.QuizView;
+import com.upward.course.rest.AuthorViews.Validation;
+import com.upward.platform.web.Page;
+import com.upward.platform.web.PageRequest;
+import com.upward.platform.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The author's side: one draft per course, copied from the newest published version (or empty), edited lesson by
+ * lesson, validated with the same {@link CourseValidator} as the course files, and published through
+ * {@link CoursePublisher} as the next immutable version. Every edit locks the draft row and bumps its revision;
+ * an {@code If-Match} with an older revision is refused with 412 rather than overwriting someone else's edit.
+ */
+@ApplicationScoped
+public class CourseDrafts {
+
+    private static final Logger LOG = Logger.getLogger(CourseDrafts.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    CoursePublisher publisher;
+
+    // Reads
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AuthorCourse> courses(PageRequest page) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = entityManager.createNativeQuery("""
+                        SELECT course_id FROM (SELECT course_id FROM course_version UNION SELECT course_id FROM course_draft) c
+                        ORDER BY course_id LIMIT :size OFFSET :offset""")
+                .setParameter("size", page.size()).setParameter("offset", page.offset())
+                .getResultList();
+        long total = ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM (SELECT course_id FROM course_version UNION SELECT course_id FROM course_draft) c")
+                .getSingleResult()).longValue();
+        List<AuthorCourse> items = ids.stream().map(courseId -> {
+            Optional<CourseVersion> latest = CourseVersion.latest(courseId);
+            Optional<CourseDraft> draft = CourseDraft.of(courseId);
+            String title = latest.map(version -> version.title).orElseGet(() -> draft.map(d -> d.content.title()).orElse(courseId));
+            return new AuthorCourse(courseId, title, latest.map(version -> version.version).orElse(null),
+                    latest.map(version -> version.publishedAt).orElse(null),
+                    draft.map(d -> new DraftState(d.basedOnVersion, d.revision, d.updatedBy, d.updatedAt)).orElse(null));
+        }).toList();
+        return Page.of(items, page, total);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DraftView draft(String courseId) {
+        return view(CourseDraft.of(courseId).orElseThrow(noDraft(courseId)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DraftLessonView lesson(String courseId, String lessonId) {
+        WorkingCopy copy = WorkingCopy.of(CourseDraft.of(courseId).orElseThrow(noDraft(courseId)).content);
+        String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
+        return lessonView(moduleId, copy.lesson(lessonId));
+    }
+
+    /** What publishing the draft now would refuse; an empty list means it would publish as {@code version}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Validation validate(String courseId) {
+        CourseDraft draft = CourseDraft.of(courseId).orElseThrow(noDraft(courseId));
+        int next = nextVersion(courseId);
+        List<String> problems = new ArrayList<>(CourseValidator.problems(withVersion(draft.content, next)));
+        staleness(draft, next).ifPresent(problems::add);
+        return new Validation(courseId, next, problems.isEmpty(), problems);
+    }
+
+    // Writes
+
+    @Transactional
+    public DraftView create(String courseId, CreateDraft request, String authorId) {
+        CreateDraft details = request == null ? new CreateDraft(null, null, null, null, null) : request;
+        Optional<CourseVersion> latest = CourseVersion.latest(courseId);
+        CourseDocument base;
+        if (latest.isEmpty()) {
+            if (details.title() == null || details.title().isBlank()) {
+                throw ProblemException.badRequest("Course '" + courseId + "' has never been published: give its title to start a draft.");
+            }
+            base = new CourseDocument(courseId, 0, details.title(), "", "en", "", List.of(), List.of());
+        } else if (details.start() == DraftStart.EMPTY) {
+            CourseVersion version = latest.get();
+            base = new CourseDocument(courseId, 0, version.title, version.summary, version.language, version.attribution,
+                    List.of(), List.of());
+        } else {
+            base = document(latest.get());
+        }
+        CourseDocument content = new CourseDocument(courseId, 0,
+                details.title() != null ? details.title() : base.title(),
+                details.summary() != null ? details.summary() : base.summary(),
+                details.language() != null ? details.language() : base.language(),
+                details.attribution() != null ? details.attribution() : base.attribution(),
+                base.modules(), base.quizzes());
+        Instant now = Instant.now();
+        int inserted = entityManager.createNativeQuery("""
+                        INSERT INTO course_draft (course_id, based_on_version, revision, content, created_by, created_at, updated_by, updated_at)
+                        VALUES (:course, :base, 1, CAST(:content AS jsonb), :author, :now, :author, :now)
+                        ON CONFLICT DO NOTHING""")
+                .setParameter("course", courseId)
+                .setParameter("base", latest.map(version -> version.version).orElse(null))
+                .setParameter("content", json(content))
+                .setParameter("author", authorId).setParameter("now", now)
+                .executeUpdate();
+        if (inserted == 0) {
+            throw ProblemException.conflict("Course '" + courseId + "' already has a draft: edit it, or delete it to start again.");
+        }
+        return view(CourseDraft.of(courseId).orElseThrow());
+    }
+
+    @Transactional
+    public void delete(String courseId, String ifMatch) {
+        CourseDraft draft = locked(courseId, ifMatch);
+        draft.delete();
+    }
+
+    @Transactional
+    public DraftView details(String courseId, CourseDetails details, String ifMatch, String authorId) {
+        CourseDraft draft = locked(courseId, ifMatch);
+        CourseDocument content = draft.content;
+        save(draft, new CourseDocument(courseId, 0, details.title(), details.summary(), details.language(),
+                details.attribution(), content.modules(), content.quizzes()), authorId);
+        return view(draft);
+    }
+
+    @Transactional
+    public DraftView addModule(String courseId, ModuleRequest module, String ifMatch, String authorId) {
+        CourseDraft draft = locked(courseId, ifMatch);
+        WorkingCopy copy = WorkingCopy.of(draft.content);
+        if (copy.moduleTitles.containsKey(module.id())) {
+            throw ProblemException.conflict("The draft already has a module '" + module.id() + "'.");
+        }
+        copy.moduleTitles.put(module.id(), module.title());
+        copy.lessons.put(module.id(), new ArrayList<>());
+        save(draft, copy.toDocument(), authorId);
+        return view(draft);
+    }
+
+    @Transactional
+    public DraftView renameModule(String courseId, String moduleId, String title, String ifMatch, String authorId) {
+        CourseDraft draft = locked(courseId, ifMatch);
+        WorkingCopy copy = WorkingCopy.of(draft.content);
+        if (!copy.moduleTitles.containsKey(moduleId)) {
+            throw ProblemException.notFound("The draft of '" + courseId + "' has no module '" + moduleId + "'.");
+        }
+        copy.moduleTitles.put(moduleId, title);
+        save(draft, copy.toDocument(), authorId);
+        return view(draft);
+    }
+
+    @Transactional
+    public DraftLessonView addLesson(String courseId, DraftLesson lesson, String ifMatch, String authorId) {
+        if (lesson.id() == null) {
+            throw ProblemException.badRequest("Give the new lesson an id (1-80 lowercase letters, digits or dashes).");
+        }
+        CourseDraft draft = locked(courseId, ifMatch);
+        WorkingCopy copy = WorkingCopy.of(draft.content);
+        if (copy.moduleOf(lesson.id()).isPresent()) {
+            throw ProblemException.conflict("The draft already has a lesson '" + lesson.id() + "'.");
+        }
+        copy.requireModule(lesson.moduleId());
+        copy.lessons.get(lesson.moduleId()).add(toDocument(lesson.id(), lesson));
+        save(draft, copy.toDocument(), authorId);
+        return lessonView(lesson.moduleId(), copy.lesson(lesson.id()));
+    }
+
+    /** Replaces a lesson's content; a new moduleId moves it to the end of that module. */
+    @Transactional
+    public DraftLessonView updateLesson(String courseId, String lessonId, DraftLesson lesson, String ifMatch, String authorId) {
+        if (lesson.id() != null && !lesson.id().equals(lessonId)) {
+            throw ProblemException.badRequest("The body is lesson '" + lesson.id() + "' but the path names '" + lessonId
+                    + "'; a lesson's id cannot change (delete it and add a new one).");
+        }
+        CourseDraft draft = locked(courseId, ifMatch);
+        WorkingCopy copy = WorkingCopy.of(draft.content);
+        String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
+        copy.requireModule(lesson.moduleId());
+        CourseDocument.Lesson updated = toDocument(lessonId, lesson);
+        List<CourseDocument.Lesson> lessons = copy.lessons.get(moduleId);
+        if (moduleId.equals(lesson.moduleId())) {
+            lessons.set(indexOf(lessons, lessonId), updated);
+        } else {
+            lessons.remove(indexOf(lessons, lessonId));
+            copy.lessons.get(lesson.moduleId()).add(updated);
+        }
+        save(draft, copy.toDocument(), authorId);
+        return lessonView(lesson.moduleId(), updated);
+    }
+
+    /** Deleting a lesson that a quiz waits for leaves a broken rule: validation names it, publishing refuses it. */
+    @Transactional
+    public void deleteLesson(String courseId, String lessonId, String ifMatch, String authorId) {
+        CourseDraft draft = locked(courseId, ifMatch);
+        WorkingCopy copy = WorkingCopy.of(draft.content);
+        String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
+        List<CourseDocument.Lesson> lessons = copy.lessons.get(moduleId);
+        lessons.remove(indexOf(lessons, lessonId));
+        save(draft, copy.toDocument(), authorId);
+    }
+
+    /** Puts modules and lessons in the given order; lessons may move between modules. Nothing may be added or lost. */
+    @Transactional
+    public DraftView reorder(String courseId, Order order, String ifMatch, String authorId) {
+        CourseDraft draft = locked(courseId, ifMatch);
+        WorkingCopy copy = WorkingCopy.of(draft.content);
+        List<String> problems = new ArrayList<>();
+        Set<String> seenModules = new HashSet<>();
+        Set<String> seenLessons = new HashSet<>();
+        for (ModuleOrder module : order.modules()) {
+            if (!copy.moduleTitles.containsKey(module.id())) {
+                problems.add("the draft has no module '" + module.id() + "'");
+            } else if (!seenModules.add(module.id())) {
+                problems.add("module '" + module.id() + "' is listed twice");
+            }
+            for (String lessonId : module.lessons()) {
+                if (copy.moduleOf(lessonId).isEmpty()) {
+                    problems.add("the draft has no lesson '" + lessonId + "'");
+                } else if (!seenLessons.add(lessonId)) {
+                    problems.add("lesson '" + lessonId + "' is listed twice");
+                }
+            }
+        }
+        copy.moduleTitles.keySet().stream().filter(id -> !seenModules.contains(id))
+                .forEach(id -> problems.add("module '" + id + "' is missing"));
+        copy.lessons.values().stream().flatMap(List::stream).map(CourseDocument.Lesson::id)
+                .filter(id -> !seenLessons.contains(id)).forEach(id -> problems.add("lesson '" + id + "' is missing"));
+        if (!problems.isEmpty()) {
+            throw new ProblemException(422, "Order does not match the draft",
+                    "List every module and every lesson of the draft exactly once: " + String.join("; ", problems) + ".");
+        }
+        Map<String, CourseDocument.Lesson> byId = new LinkedHashMap<>();
+        copy.lessons.values().stream().flatMap(List::stream).forEach(lesson -> byId.put(lesson.id(), lesson));
+        Map<String, String> titles = new LinkedHashMap<>(copy.moduleTitles);
+        copy.moduleTitles.clear();
+        copy.lessons.clear();
+        for (ModuleOrder module : order.modules()) {
+            copy.moduleTitles.put(module.id(), titles.get(module.id()));
+            copy.lessons.put(module.id(), new ArrayList<>(module.lessons().stream().map(byId::get).toList()));
+        }
+        save(draft, copy.toDocument(), authorId);
+        return view(draft);
+    }
+
+    /** Creates or replaces a quiz placement; answers whether it was created. */
+    @Transactional
+    public boolean putQuiz(String courseId, String quizId, QuizRequest quiz, String ifMatch, String authorId) {
+        CourseDraft draft = locked(courseId, ifMatch);
+        WorkingCopy copy = WorkingCopy.of(draft.content);
+        copy.requireModule(quiz.moduleId());
+        List<String> unknown = quiz.unlockedBy().stream().filter(id -> copy.moduleOf(id).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(422, "Broken sequencing rule",
+                    "unlockedBy names lessons the draft does not have: " + String.join(", ", unknown) + ".");
+        }
+        CourseDocument.Quiz placement = new CourseDocument.Quiz(quizId, quiz.title(), quiz.moduleId(), quiz.passPercent(),
+                quiz.required(), List.copyOf(quiz.unlockedBy()));
+        int index = -1;
+        for (int i = 0; i < copy.quizzes.size(); i++) {
+            if (copy.quizzes.get(i).id().equals(quizId)) {
+                index = i;
+            }
+        }
+        if (index >= 0) {
+            copy.quizzes.set(index, placement);
+        } else {
+            copy.quizzes.add(placement);
+        }
+        save(draft, copy.toDocument(), authorId);
+        return index < 0;
+    }
+
+    @Transactional
+    public void deleteQuiz(String courseId, String quizId, String ifMatch, String authorId) {
+        CourseDraft draft = locked(courseId, ifMatch);
+        WorkingCopy copy = WorkingCopy.of(draft.content);
+        if (!copy.quizzes.removeIf(quiz -> quiz.id().equals(quizId))) {
+            throw ProblemException.notFound("The draft of '" + courseId + "' has no quiz '" + quizId + "'.");
+        }
+        save(draft, copy.toDocument(), authorId);
+    }
+
+    /**
+     * Publishes the draft as the next version, with its upward.course.published event, and deletes the draft,
+     * all in one transaction. Refused (and nothing written) when invalid or when a newer version was published
+     * after the draft was copied.
+     */
+    @Transactional
+    public Publication publish(String courseId, String ifMatch, String authorId) {
+        CourseDraft draft = locked(courseId, ifMatch);
+        int next = nextVersion(courseId);
+        Optional<String> stale = staleness(draft, next);
+        if (stale.isPresent()) {
+            throw ProblemException.conflict(stale.get() + " Delete the draft and start a new one from the newest version.");
+        }
+        CourseDocument document = withVersion(draft.content, next);
+        List<String> problems = CourseValidator.problems(document);
+        if (!problems.isEmpty()) {
+            throw new ProblemException(422, "The draft is not valid", String.join("; ", problems) + ".");
+        }
+        publisher.publish(document, CourseContentLoader.sha256(json(document).getBytes(StandardCharsets.UTF_8)));
+        LOG.infof("Course %s version %d published from the draft of %s by %s", courseId, next, draft.createdBy, authorId);
+        draft.delete();
+        CourseVersion published = CourseVersion.find(courseId, next).orElseThrow();
+        int lessons = document.modules().stream().mapToInt(module -> module.lessons().size()).sum();
+        return new Publication(courseId, next, published.publishedAt, lessons,
+                document.quizzes() == null ? 0 : document.quizzes().size());
+    }
+
+    // Helpers
+
+    private CourseDraft locked(String courseId, String ifMatch) {
+        CourseDraft draft = CourseDraft.forUpdate(courseId).orElseThrow(noDraft(courseId));
+        if (ifMatch != null && !ifMatch.isBlank() && !matches(ifMatch, draft.revision)) {
+            throw new ProblemException(412, "Precondition failed", "The draft of '" + courseId + "' is at revision "
+                    + draft.revision + ", not the one you edited (If-Match " + ifMatch.strip()
+                    + "). Reload it and apply your change again.");
+        }
+        return draft;
+    }
+
+    /** If-Match holds one or more entity tags, or *; the draft's tag is its revision. */
+    private static boolean matches(String ifMatch, int revision) {
+        for (String tag : ifMatch.split(",")) {
+            String value = tag.strip();
+            if (value.equals("*") || value.replaceFirst("^W/", "").equals("\"" + revision + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void save(CourseDraft draft, CourseDocument content, String authorId) {
+        draft.content = content;
+        draft.revision++;
+        draft.updatedBy = authorId;
+        draft.updatedAt = Instant.now();
+    }
+
+    private static int nextVersion(String courseId) {
+        return CourseVersion.latest(courseId).map(version -> version.version + 1).orElse(1);
+    }
+
+    private static Optional<String> staleness(CourseDraft draft, int next) {
+        int newest = next - 1;
+        int base = draft.basedOnVersion == null ? 0 : draft.basedOnVersion;
+        if (newest > base) {
+            return Optional.of("Version " + newest + " of '" + draft.courseId + "' was published after this draft was "
+                    + (base == 0 ? "started" : "copied from version " + base) + ".");
+        }
+        return Optional.empty();
+    }
+
+    private static CourseDocument withVersion(CourseDocument content, int version) {
+        return new CourseDocument(content.courseId(), version, content.title(), content.summary(), content.language(),
+                content.attribution(), content.modules(), content.quizzes());
+    }
+
+    /** A published version, back in the shape of its content file. */
+    private static CourseDocument document(CourseVersion version) {
+        List<Lesson> lessons = Lesson.ofVersion(version);
+        List<CourseDocument.Module> modules = CourseModule.ofVersion(version).stream()
+                .map(module -> new CourseDocument.Module(module.moduleId, module.title, lessons.stream()
+                        .filter(lesson -> lesson.moduleId.equals(module.moduleId))
+                        .map(lesson -> {
+                            List<JsonNode> blocks = new ArrayList<>();
+                            lesson.blocks.forEach(blocks::add);
+                            return new CourseDocument.Lesson(lesson.lessonId, lesson.title, lesson.estimatedMinutes,
+                                    lesson.required, List.copyOf(lesson.objectives), blocks);
+                        })
+                        .toList()))
+                .toList();
+        List<CourseDocument.Quiz> quizzes = QuizPlacement.ofVersion(version).stream()
+                .map(quiz -> new CourseDocument.Quiz(quiz.quizId, quiz.title, quiz.moduleId, quiz.passPercent,
+                        quiz.required, List.copyOf(quiz.unlockedBy)))
+                .toList();
+        return new CourseDocument(version.courseId, 0, version.title, version.summary, version.language,
+                version.attribution, modules, quizzes);
+    }
+
+    private CourseDocument.Lesson toDocument(String lessonId, DraftLesson lesson) {
+        List<JsonNode> blocks = lesson.blocks().stream().map(block -> (JsonNode) mapper.valueToTree(block)).toList();
+        return new CourseDocument.Lesson(lessonId, lesson.title(), lesson.estimatedMinutes(), lesson.required(),
+                List.copyOf(lesson.objectives()), blocks);
+    }
+
+    private DraftLessonView lessonView(String moduleId, CourseDocument.Lesson lesson) {
+        return new DraftLessonView(lesson.id(), moduleId, lesson.title(), lesson.estimatedMinutes(), lesson.required(),
+                lesson.objectives(), mapper.valueToTree(lesson.blocks()));
+    }
+
+    private static DraftView view(CourseDraft draft) {
+        CourseDocument content = draft.content;
+        List<DraftModuleView> modules = content.modules().stream()
+                .map(module -> new DraftModuleView(module.id(), module.title(), module.lessons().stream()
+                        .map(lesson -> new DraftLessonItem(lesson.id(), lesson.title(), lesson.estimatedMinutes(),
+                                lesson.required(), size(lesson.objectives()), size(lesson.blocks())))
+                        .toList()))
+                .toList();
+        List<QuizView> quizzes = (content.quizzes() == null ? List.<CourseDocument.Quiz>of() : content.quizzes()).stream()
+                .map(quiz -> new QuizView(quiz.id(), quiz.title(), quiz.moduleId(), quiz.passPercent(), quiz.required(),
+                        quiz.unlockedBy()))
+                .toList();
+        return new DraftView(draft.courseId, draft.basedOnVersion, draft.revision, content.title(), content.summary(),
+                content.attribution(), content.language(), modules, quizzes, draft.createdBy, draft.createdAt,
+                draft.updatedBy, draft.updatedAt);
+    }
+
+    private static int size(List<?> list) {
+        return list == null ? 0 : list.size();
+    }
+
+    private static int indexOf(List<CourseDocument.Lesson> lessons, String lessonId) {
+        for (int i = 0; i < lessons.size(); i++) {
+            if (lessons.get(i).id().equals(lessonId)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("lesson " + lessonId + " vanished from its module");
+    }
+
+    private String json(CourseDocument content) {
+        try {
+            return mapper.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the draft of " + content.courseId(), e);
+        }
+    }
+
+    private static Supplier<ProblemException> noDraft(String courseId) {
+        return () -> ProblemException.notFound("Course '" + courseId + "' has no draft. Create one first.");
+    }
+
+    private static Supplier<ProblemException> noLesson(String courseId, String lessonId) {
+        return () -> ProblemException.notFound("The draft of '" + courseId + "' has no lesson '" + lessonId + "'.");
+    }
+
+    /** A draft's content as lists that edits can change, then written back as a course document. */
+    private static final class WorkingCopy {
+        final CourseDocument original;
+        final Map<String, String> moduleTitles = new LinkedHashMap<>();
+        final Map<String, List<CourseDocument.Lesson>> lessons = new LinkedHashMap<>();
+        final List<CourseDocument.Quiz> quizzes = new ArrayList<>();
+
+        private WorkingCopy(CourseDocument original) {
+            this.original = original;
+        }
+
+        static WorkingCopy of(CourseDocument content) {
+            WorkingCopy copy = new WorkingCopy(content);
+            for (CourseDocument.Module module : content.modules() == null ? List.<CourseDocument.Module>of() : content.modules()) {
+                copy.moduleTitles.put(module.id(), module.title());
+                copy.lessons.put(module.id(), new ArrayList<>(module.lessons() == null ? List.of() : module.lessons()));
+            }
+            if (content.quizzes() != null) {
+                copy.quizzes.addAll(content.quizzes());
+            }
+            return copy;
+        }
+
+        Optional<String> moduleOf(String lessonId) {
+            return lessons.entrySet().stream()
+                    .filter(entry -> entry.getValue().stream().anyMatch(lesson -> lesson.id().equals(lessonId)))
+                    .map(Map.Entry::getKey).findFirst();
+        }
+
+        CourseDocument.Lesson lesson(String lessonId) {
+            return lessons.values().stream().flatMap(List::stream).filter(lesson -> lesson.id().equals(lessonId))
+                    .findFirst().orElseThrow();
+        }
+
+        void requireModule(String moduleId) {
+            if (!moduleTitles.containsKey(moduleId)) {
+                throw new ProblemException(422, "Unknown module", "The draft has no module '" + moduleId
+                        + "'. Add it first, or use one of: " + String.join(", ", moduleTitles.keySet()) + ".");
+            }
+        }
+
+        CourseDocument toDocument() {
+            List<CourseDocument.Module> modules = moduleTitles.entrySet().stream()
+                    .map(entry -> new CourseDocument.Module(entry.getKey(), entry.getValue(), List.copyOf(lessons.get(entry.getKey()))))
+                    .toList();
+            return new CourseDocument(original.courseId(), 0, original.title(), original.summary(), original.language(),
+                    original.attribution(), modules, List.copyOf(quizzes));
+        }
+    }
+}

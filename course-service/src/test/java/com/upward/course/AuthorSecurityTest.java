@@ -1,0 +1,24 @@
+package com.upward.course;
+
+import com.upward.platform.testing.TokenSecurityContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The author API checks the token itself: every bad token is 401, a learner is 403. */
+@QuarkusTest
+class AuthorSecurityTest extends TokenSecurityContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/v1/admin/courses";
+    }
+
+    @Override
+    protected String allowedRole() {
+        return "author";
+    }
+
+    @Override
+    protected String otherRole() {
+        return "learner";
+    }
+}
