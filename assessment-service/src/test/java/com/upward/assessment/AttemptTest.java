@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static com.upward.platform.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
@@ -132,6 +136,30 @@ class AttemptTest {
         assertEquals(1, KafkaTestClient.await(Topics.ASSESSMENT, r -> r.value().contains(id), 2, Duration.ofSeconds(3)).size());
         // The stored attempt shows the same result on a reload.
         assertEquals(result.jsonPath().getMap("result"), Api.get(token, id).jsonPath().getMap("result"));
+    }
+
+    @Test
+    void concurrentSubmissionsScoreOnceAndPublishOneEvent() throws Exception {
+        String token = TestTokens.learner("racer-" + UUID.randomUUID(), "acme");
+        String id = Api.started(token, QUIZ);
+        List<Map<String, Object>> answers = Bank.quizQuestionIds(QUIZ).stream().map(Bank::correct).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Response>> submissions = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                submissions.add(pool.submit(() -> Api.submit(token, id, answers)));
+            }
+            Set<Object> results = new HashSet<>();
+            for (Future<Response> submission : submissions) {
+                Response response = submission.get(30, TimeUnit.SECONDS);
+                assertEquals(200, response.statusCode(), response::asString);
+                results.add(response.jsonPath().getMap("result"));
+            }
+            assertEquals(1, results.size(), "every submission answers with the one stored result");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, KafkaTestClient.await(Topics.ASSESSMENT, r -> r.value().contains(id), 2, Duration.ofSeconds(5)).size());
     }
 
     @Test

@@ -19,8 +19,4 @@ public interface AssessmentConfig {
     /** Seconds after an attempt's deadline during which a submission is still accepted (network latency). */
     @WithDefault("15")
     int submissionGraceSeconds();
-
-    /** The most answers one submission or save may carry. */
-    @WithDefault("100")
-    int maxAnswers();
 }

@@ -10,8 +10,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Moodle's quiz statistics over first attempts, kept as running sums updated in the scoring transaction:
@@ -41,7 +43,10 @@ public class QuestionStatistics {
                             sum_tt = s.sum_tt + :t * :t, slots = EXCLUDED.slots""")
                 .setParameter("org", orgId).setParameter("quiz", quizId).setParameter("k", slots).setParameter("t", total)
                 .executeUpdate();
-        for (int i = 0; i < questionIds.size(); i++) {
+        // Rows are updated in one fixed order (question id, then slot) so concurrent submissions cannot deadlock.
+        List<Integer> byQuestion = IntStream.range(0, questionIds.size()).boxed()
+                .sorted(Comparator.comparing(questionIds::get)).toList();
+        for (int i : byQuestion) {
             double x = scores.get(i);
             double r = total - x;
             entityManager.createNativeQuery("""
@@ -52,6 +57,11 @@ public class QuestionStatistics {
                                 sum_xr = s.sum_xr + :x * :r""")
                     .setParameter("org", orgId).setParameter("quiz", quizId).setParameter("question", questionIds.get(i))
                     .setParameter("x", x).setParameter("r", r).executeUpdate();
+        }
+        List<Integer> bySlot = IntStream.range(0, slotNumbers.size()).boxed()
+                .sorted(Comparator.comparing(slotNumbers::get)).toList();
+        for (int i : bySlot) {
+            double x = scores.get(i);
             entityManager.createNativeQuery("""
                             INSERT INTO slot_statistics AS s (org_id, quiz_id, slot, n, sum_x, sum_xx) VALUES (:org, :quiz, :slot, 1, :x, :x * :x)
                             ON CONFLICT (org_id, quiz_id, slot) DO UPDATE SET n = s.n + 1, sum_x = s.sum_x + :x, sum_xx = s.sum_xx + :x * :x""")
