@@ -1,31 +1,55 @@
 package com.upward.assessment.rest;
 
+import com.upward.assessment.rest.AttemptViews.AttemptView;
 import com.upward.assessment.rest.QuizViews.QuizSettings;
-import com.upward.assessment.service.QuizPlacements;
+import com.upward.assessment.service.AttemptService;
+import com.upward.assessment.service.QuizService;
+import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
 
-/** Quiz settings for learners: never the answers. */
+import java.net.URI;
+
+/** Quiz settings and starting attempts, for learners: never the answers. */
 @Path("/api/v1/quizzes")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.LEARNER)
 public class QuizResource {
 
+    static final String ID = "[a-z0-9-]{1,80}";
+    static final String ID_MESSAGE = "must be 1-80 lowercase letters, digits or dashes";
+
     @Inject
-    QuizPlacements placements;
+    QuizService quizzes;
+
+    @Inject
+    AttemptService attempts;
+
+    @Inject
+    CurrentUser user;
 
     @GET
     @Path("/{quizId}")
-    public QuizSettings quiz(@PathParam("quizId")
-                             @Pattern(regexp = "[a-z0-9-]{1,80}", message = "must be 1-80 lowercase letters, digits or dashes")
-                             String quizId) {
-        return placements.settings(quizId);
+    public QuizSettings quiz(@PathParam("quizId") @Pattern(regexp = ID, message = ID_MESSAGE) String quizId) {
+        return quizzes.settings(quizId, user.orgId(), user.id());
+    }
+
+    /** 201 with a new attempt, or 200 with the learner's open one (a reload resumes it, it does not use up an attempt). */
+    @POST
+    @Path("/{quizId}/attempts")
+    public RestResponse<AttemptView> start(@PathParam("quizId") @Pattern(regexp = ID, message = ID_MESSAGE) String quizId) {
+        var started = attempts.start(quizId, user.orgId(), user.id());
+        URI location = URI.create("/api/v1/attempts/" + started.attempt().id());
+        return RestResponse.ResponseBuilder.<AttemptView>create(started.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK)
+                .entity(started.attempt()).location(location).build();
     }
 }

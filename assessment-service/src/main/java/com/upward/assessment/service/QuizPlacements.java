@@ -2,11 +2,9 @@ package com.upward.assessment.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.upward.assessment.rest.QuizViews.QuizSettings;
 import com.upward.platform.events.EventEnvelope;
 import com.upward.platform.events.EventInbox;
 import com.upward.platform.events.contract.CoursePublished;
-import com.upward.platform.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,10 +12,16 @@ import jakarta.transaction.Transactional;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** Which quizzes each published course version places, and with which pass mark and sequencing rule. */
 @ApplicationScoped
 public class QuizPlacements {
+
+    /** Where a published course version puts a quiz: its pass mark and the lessons that unlock it. */
+    public record Placement(String quizId, String title, String courseId, int courseVersion, int passPercent,
+                            boolean required, List<String> unlockedBy) {
+    }
 
     @Inject
     EventInbox inbox;
@@ -47,19 +51,26 @@ public class QuizPlacements {
         }
     }
 
+    /** The quiz as the newest published course version places it, if any version does. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public QuizSettings settings(String quizId) {
+    public Optional<Placement> placement(String quizId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT quiz_id, title, course_id, version, pass_percent, required, CAST(unlocked_by AS text)
                         FROM quiz_placement WHERE quiz_id = :quiz ORDER BY version DESC LIMIT 1""")
                 .setParameter("quiz", quizId).getResultList();
         if (rows.isEmpty()) {
-            throw ProblemException.notFound("There is no quiz '" + quizId + "'.");
+            return Optional.empty();
         }
         Object[] row = rows.get(0);
-        return new QuizSettings((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue(),
-                ((Number) row[4]).intValue(), (Boolean) row[5], strings((String) row[6]));
+        return Optional.of(new Placement((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue(),
+                ((Number) row[4]).intValue(), (Boolean) row[5], strings((String) row[6])));
+    }
+
+    /** The pass mark of the newest published course version: it wins over the bank's default. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Integer> passPercent(String quizId) {
+        return placement(quizId).map(Placement::passPercent);
     }
 
     private String json(List<String> values) {

@@ -1,0 +1,86 @@
+package com.upward.assessment.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One attempt at a quiz. Its JSON columns are written by the attempt service only, never bound from requests. */
+@Entity
+@Table(name = "attempt")
+public class Attempt {
+
+    public enum Status { IN_PROGRESS, SCORED }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "quiz_id", nullable = false)
+    public String quizId;
+
+    @Column(name = "course_id", nullable = false)
+    public String courseId;
+
+    @Column(name = "org_id", nullable = false)
+    public String orgId;
+
+    @Column(name = "learner_id", nullable = false)
+    public String learnerId;
+
+    @Column(name = "attempt_number", nullable = false)
+    public int attemptNumber;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    /** Null when the quiz has no time limit. */
+    public Instant deadline;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String layout;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String answers;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    public Double score;
+
+    @Column(name = "max_score")
+    public Double maxScore;
+
+    public Double percent;
+
+    public Boolean passed;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String result;
+
+    public boolean scored() {
+        return status == Status.SCORED;
+    }
+
+    /** Past its deadline (plus grace) and never submitted: it can no longer be answered or submitted. */
+    public boolean expired(Instant now, int graceSeconds) {
+        return status == Status.IN_PROGRESS && deadline != null && now.isAfter(deadline.plusSeconds(graceSeconds));
+    }
+
+    /** When this attempt stopped counting as open: its submission, or its deadline if it was abandoned. */
+    public Instant closedAt() {
+        return submittedAt != null ? submittedAt : deadline;
+    }
+}

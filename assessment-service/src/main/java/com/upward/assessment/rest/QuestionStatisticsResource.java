@@ -1,0 +1,33 @@
+package com.upward.assessment.rest;
+
+import com.upward.assessment.rest.StatisticsViews.QuizStats;
+import com.upward.assessment.service.QuestionStatistics;
+import com.upward.platform.web.CurrentUser;
+import com.upward.platform.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Question statistics for the admins of an organisation: their own organisation (from the token) only. */
+@Path("/api/v1/admin/question-statistics")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class QuestionStatisticsResource {
+
+    @Inject
+    QuestionStatistics statistics;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Path("/{quizId}")
+    public QuizStats statistics(@PathParam("quizId") @Pattern(regexp = QuizResource.ID, message = QuizResource.ID_MESSAGE) String quizId) {
+        return statistics.read(user.orgId(), quizId);
+    }
+}

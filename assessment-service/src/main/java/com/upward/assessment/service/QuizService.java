@@ -1,0 +1,92 @@
+package com.upward.assessment.service;
+
+import com.upward.assessment.bank.BankDocument.Grading;
+import com.upward.assessment.bank.BankDocument.Quiz;
+import com.upward.assessment.config.AssessmentConfig;
+import com.upward.assessment.domain.Attempt;
+import com.upward.assessment.rest.QuizViews.AttemptSummary;
+import com.upward.assessment.rest.QuizViews.MyAttempts;
+import com.upward.assessment.rest.QuizViews.QuizSettings;
+import com.upward.assessment.service.QuestionBank.StoredQuiz;
+import com.upward.assessment.service.QuizPlacements.Placement;
+import com.upward.platform.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** A quiz's settings, merged from the bank and the published course, with the caller's attempt summary. */
+@ApplicationScoped
+public class QuizService {
+
+    @Inject
+    QuestionBank bank;
+
+    @Inject
+    QuizPlacements placements;
+
+    @Inject
+    AttemptService attempts;
+
+    @Inject
+    AssessmentConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public QuizSettings settings(String quizId, String orgId, String learnerId) {
+        Optional<StoredQuiz> stored = bank.quiz(quizId);
+        Optional<Placement> placement = placements.placement(quizId);
+        if (stored.isEmpty() && placement.isEmpty()) {
+            throw ProblemException.notFound("There is no quiz '" + quizId + "'.");
+        }
+        Integer version = placement.map(Placement::courseVersion).orElse(null);
+        boolean required = placement.map(Placement::required).orElse(false);
+        List<String> unlockedBy = placement.map(Placement::unlockedBy).orElse(List.of());
+        if (stored.isEmpty()) {
+            // Placed by a published course but not (yet) in this bank: visible, not attemptable.
+            Placement p = placement.get();
+            return new QuizSettings(quizId, p.title(), null, p.courseId(), version, p.passPercent(), required, unlockedBy,
+                    0, null, 0, null, null, null, summary(null, List.of()));
+        }
+        Quiz quiz = stored.get().quiz();
+        var s = quiz.settings();
+        int passPercent = placement.map(Placement::passPercent).orElse(quiz.passPercent());
+        return new QuizSettings(quiz.id(), quiz.title(), quiz.kind(), stored.get().courseId(), version, passPercent,
+                required, unlockedBy, quiz.questionCount(), s.maxAttempts() > 0 ? s.maxAttempts() : null,
+                s.minutesBetweenAttempts(), s.timeLimitMinutes() > 0 ? s.timeLimitMinutes() : null,
+                s.grading().name(), s.review().name(), summary(quiz, attempts.attempts(orgId, learnerId, quizId)));
+    }
+
+    private MyAttempts summary(Quiz quiz, List<Attempt> mine) {
+        Instant now = clock.instant();
+        int grace = config.submissionGraceSeconds();
+        List<AttemptSummary> rows = mine.stream().map(a -> new AttemptSummary(a.id.toString(), a.attemptNumber,
+                a.scored() ? "SCORED" : a.expired(now, grace) ? "EXPIRED" : "IN_PROGRESS",
+                a.startedAt, a.submittedAt, a.percent, a.passed)).toList();
+        if (quiz == null) {
+            return new MyAttempts(0, null, null, null, null, null, rows);
+        }
+        var s = quiz.settings();
+        String open = mine.stream().filter(a -> !a.scored() && !a.expired(now, grace)).map(a -> a.id.toString())
+                .findFirst().orElse(null);
+        Integer remaining = s.maxAttempts() > 0 ? Math.max(0, s.maxAttempts() - mine.size()) : null;
+        Instant next = null;
+        if (open == null && !mine.isEmpty() && s.minutesBetweenAttempts() > 0 && (remaining == null || remaining > 0)) {
+            Instant at = mine.get(mine.size() - 1).closedAt().plus(Duration.ofMinutes(s.minutesBetweenAttempts()));
+            next = at.isAfter(now) ? at : null;
+        }
+        List<Attempt> scored = mine.stream().filter(Attempt::scored).toList();
+        Attempt graded = scored.isEmpty() ? null : s.grading() == Grading.LAST ? scored.get(scored.size() - 1)
+                : scored.stream().max(Comparator.comparingDouble((Attempt a) -> a.percent)).orElseThrow();
+        return new MyAttempts(mine.size(), remaining, open, next, graded == null ? null : graded.percent,
+                graded == null ? null : graded.passed, rows);
+    }
+}

@@ -1,0 +1,106 @@
+package com.upward.assessment.service;
+
+import com.upward.assessment.bank.BankDocument.Item;
+import com.upward.assessment.bank.BankDocument.Option;
+import com.upward.assessment.bank.BankDocument.Question;
+import com.upward.assessment.bank.BankDocument.QuestionType;
+import com.upward.assessment.rest.AttemptViews.MatchFeedback;
+import com.upward.assessment.rest.AttemptViews.OptionFeedback;
+import com.upward.assessment.rest.AttemptViews.PowerScore;
+import com.upward.assessment.rest.AttemptViews.QuestionResult;
+import com.upward.platform.events.contract.PowerType;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scoring rules, kept pure so they can be tested alone. Every question is worth one point:
+ * <ul>
+ *   <li>single choice, true/false, scenario: 1 when exactly the correct option is chosen, else 0;</li>
+ *   <li>multiple response: (correct options chosen - wrong options chosen) / correct options, floored at 0;</li>
+ *   <li>matching: the fraction of items matched to their right option.</li>
+ * </ul>
+ */
+public final class Scoring {
+
+    /** A learner's answer to one question: options chosen, or for matching, item id to option id. */
+    public record Answer(List<String> optionIds, Map<String, String> matches) {
+        public static final Answer NONE = new Answer(List.of(), Map.of());
+    }
+
+    public static double score(Question question, Answer answer) {
+        if (question.type() == QuestionType.MATCHING) {
+            long right = question.items().stream()
+                    .filter(item -> item.correctOptionId().equals(answer.matches().get(item.id()))).count();
+            return (double) right / question.items().size();
+        }
+        Set<String> chosen = new HashSet<>(answer.optionIds());
+        List<String> correct = question.correctOptionIds();
+        if (question.type().singleAnswer()) {
+            return chosen.size() == 1 && correct.contains(chosen.iterator().next()) ? 1 : 0;
+        }
+        long hits = chosen.stream().filter(correct::contains).count();
+        long misses = chosen.size() - hits;
+        return Math.max(0, (double) (hits - misses) / correct.size());
+    }
+
+    /** Correct (points earned) and total (questions) per power type; each question counts for every type it tests. */
+    public static Map<PowerType, PowerScore> byPowerType(List<Question> questions, List<Double> scores, int masteryPercent) {
+        Map<PowerType, double[]> sums = new EnumMap<>(PowerType.class);
+        for (int i = 0; i < questions.size(); i++) {
+            for (String type : questions.get(i).powerTypes()) {
+                double[] sum = sums.computeIfAbsent(PowerType.valueOf(type), t -> new double[2]);
+                sum[0] += scores.get(i);
+                sum[1] += 1;
+            }
+        }
+        Map<PowerType, PowerScore> result = new EnumMap<>(PowerType.class);
+        sums.forEach((type, sum) -> {
+            double percent = 100 * sum[0] / sum[1];
+            // A tiny tolerance so 4 x 0.2 counts as exactly 80%.
+            result.put(type, new PowerScore(round(sum[0], 4), (int) sum[1], round(percent, 2), percent + 1e-9 >= masteryPercent));
+        });
+        return result;
+    }
+
+    public static QuestionResult feedback(int number, Question q, Answer answer, double score) {
+        String outcome = answer.optionIds().isEmpty() && answer.matches().isEmpty() ? "UNANSWERED"
+                : score >= 1 ? "CORRECT" : score > 0 ? "PARTIAL" : "INCORRECT";
+        List<OptionFeedback> selected = null;
+        List<OptionFeedback> correctAnswer = null;
+        List<MatchFeedback> matches = null;
+        if (q.type() == QuestionType.MATCHING) {
+            matches = new ArrayList<>();
+            for (Item item : q.items()) {
+                String chosen = answer.matches().get(item.id());
+                matches.add(new MatchFeedback(item.id(), item.text(), chosen, item.correctOptionId(),
+                        item.correctOptionId().equals(chosen), item.feedback()));
+            }
+        } else {
+            selected = new ArrayList<>();
+            for (String optionId : new LinkedHashSet<>(answer.optionIds())) {
+                selected.add(optionFeedback(q.option(optionId)));
+            }
+            correctAnswer = q.options().stream().filter(o -> Boolean.TRUE.equals(o.correct())).map(Scoring::optionFeedback).toList();
+        }
+        return new QuestionResult(q.id(), number, q.type().name(), q.prompt(), q.lessonId(), q.powerTypes(),
+                round(score, 4), 1, outcome, selected, correctAnswer, matches);
+    }
+
+    private static OptionFeedback optionFeedback(Option option) {
+        return new OptionFeedback(option.id(), option.text(), Boolean.TRUE.equals(option.correct()), option.feedback());
+    }
+
+    public static double round(double value, int decimals) {
+        double factor = Math.pow(10, decimals);
+        return Math.round(value * factor) / factor;
+    }
+
+    private Scoring() {
+    }
+}
