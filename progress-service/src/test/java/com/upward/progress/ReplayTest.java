@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReplayTest {
 
     private static final List<String> TABLES = List.of("course_version", "lesson_done", "learner_course", "quiz_attempt",
-            "learner_course_summary", "learner_power", "certificate", "enrolment", "learner_profile");
+            "learner_course_summary", "learner_power", "report_counts", "certificate", "enrolment", "learner_profile");
 
     @Inject
     EntityManager entityManager;
@@ -85,6 +85,7 @@ class ReplayTest {
                 && count(entityManager, "SELECT count(*) FROM quiz_attempt WHERE org_id = ?1", org) == 3);
         awaitQuiet();
 
+        assertCountsMatchTheSummary();
         Map<String, String> before = snapshot();
         long completedEvents = count(entityManager, "SELECT count(*) FROM outbox_event");
         rebuild.reset();
@@ -96,8 +97,20 @@ class ReplayTest {
         for (String table : before.keySet()) {
             assertEquals(before.get(table), after.get(table), "table " + table + " after the replay");
         }
+        assertCountsMatchTheSummary();
         assertEquals(completedEvents, count(entityManager, "SELECT count(*) FROM outbox_event"),
                 "a replay finds the kept certificates and announces no completion again");
+    }
+
+    /** The incrementally kept report_counts equal a fresh count of the summary rows. */
+    private void assertCountsMatchTheSummary() {
+        String grouped = """
+                SELECT org_id, course_id, status, quizzes_passed, coalesce(score, -1) AS score,
+                    coalesce(due_date, DATE '9999-12-31') AS due_date, count(*) AS learners
+                FROM learner_course_summary GROUP BY 1, 2, 3, 4, 5, 6""";
+        String kept = "SELECT org_id, course_id, status, quizzes_passed, score, due_date, learners FROM report_counts";
+        assertEquals(0L, count(entityManager, "SELECT count(*) FROM ((" + kept + ") EXCEPT (" + grouped + ")) d"));
+        assertEquals(0L, count(entityManager, "SELECT count(*) FROM ((" + grouped + ") EXCEPT (" + kept + ")) d"));
     }
 
     /** Waits until the live consumers have nothing left to apply (the inbox stops growing). */

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -100,6 +101,9 @@ public class LearnerCourseRefresh {
             summary = new Summary(facts.version(), facts.lessonsDone().size(), 0, 0, null, null, null, false);
         }
         String status = certificate != null ? "COMPLETED" : startedAt != null ? "IN_PROGRESS" : "NOT_STARTED";
+        Object[] before = single("""
+                SELECT org_id, status, quizzes_passed, coalesce(score, -1), coalesce(due_date, DATE '9999-12-31')
+                FROM learner_course_summary WHERE learner_id = :learner AND course_id = :course""", learnerId, courseId);
         entityManager.createNativeQuery("""
                         INSERT INTO learner_course_summary (learner_id, course_id, org_id, learner_name, version, status,
                             lessons_done, lessons_total, percent, next_lesson_id, score, best_score, quizzes_passed,
@@ -128,6 +132,13 @@ public class LearnerCourseRefresh {
                 .setParameter("certificate", certificate == null ? null : certificate[0])
                 .executeUpdate();
 
+        CountKey previous = before == null ? null : new CountKey((String) before[0], courseId, (String) before[1],
+                (Boolean) before[2], (BigDecimal) before[3], ProgressQueries.localDate(before[4]));
+        CountKey current = new CountKey(facts.orgId(), courseId, status, summary.quizzesPassed(),
+                summary.score() == null ? NO_SCORE : BigDecimal.valueOf(summary.score()),
+                enrolment == null || enrolment[2] == null ? NO_DUE_DATE : ProgressQueries.localDate(enrolment[2]));
+        moveCount(previous, current);
+
         entityManager.createNativeQuery("DELETE FROM learner_power WHERE learner_id = :learner AND course_id = :course")
                 .setParameter("learner", learnerId).setParameter("course", courseId).executeUpdate();
         for (Map.Entry<PowerType, CourseState.PowerTotal> entry : power.entrySet()) {
@@ -140,6 +151,65 @@ public class LearnerCourseRefresh {
                     .setParameter("total", entry.getValue().total()).setParameter("mastered", entry.getValue().mastered())
                     .executeUpdate();
         }
+    }
+
+    private static final BigDecimal NO_SCORE = BigDecimal.valueOf(-1);
+    private static final LocalDate NO_DUE_DATE = LocalDate.of(9999, 12, 31);
+
+    /** One row of report_counts: the dimensions the reports count learners by. */
+    private record CountKey(String orgId, String courseId, String status, boolean passed, BigDecimal score, LocalDate due) {
+        String sortKey() {
+            return String.join("\u0001", orgId, courseId, status, Boolean.toString(passed), score.toPlainString(), due.toString());
+        }
+
+        boolean sameAs(CountKey other) {
+            return other != null && orgId.equals(other.orgId) && status.equals(other.status) && passed == other.passed
+                    && score.compareTo(other.score) == 0 && due.equals(other.due);
+        }
+    }
+
+    /**
+     * Moves this learner's count from the previous key to the current one. The two rows are always touched in
+     * key order, so two learners moving between the same two keys in opposite directions cannot deadlock.
+     */
+    private void moveCount(CountKey previous, CountKey current) {
+        if (current.sameAs(previous)) {
+            return;
+        }
+        boolean previousFirst = previous != null && previous.sortKey().compareTo(current.sortKey()) < 0;
+        if (previousFirst) {
+            decrement(previous);
+        }
+        increment(current);
+        if (previous != null && !previousFirst) {
+            decrement(previous);
+        }
+    }
+
+    private void decrement(CountKey previous) {
+        String match = " WHERE org_id = :org AND course_id = :course AND status = :status AND quizzes_passed = :passed"
+                + " AND score = :score AND due_date = :due";
+        // The last learner of a key removes its row (no zero rows, so a rebuild gives the same table).
+        int deleted = bindKey(entityManager.createNativeQuery("DELETE FROM report_counts" + match + " AND learners = 1"),
+                previous).executeUpdate();
+        if (deleted == 0) {
+            bindKey(entityManager.createNativeQuery("UPDATE report_counts SET learners = learners - 1" + match), previous)
+                    .executeUpdate();
+        }
+    }
+
+    private static jakarta.persistence.Query bindKey(jakarta.persistence.Query query, CountKey key) {
+        return query.setParameter("org", key.orgId()).setParameter("course", key.courseId())
+                .setParameter("status", key.status()).setParameter("passed", key.passed())
+                .setParameter("score", key.score()).setParameter("due", key.due());
+    }
+
+    private void increment(CountKey current) {
+        bindKey(entityManager.createNativeQuery("""
+                        INSERT INTO report_counts (org_id, course_id, status, quizzes_passed, score, due_date, learners)
+                        VALUES (:org, :course, :status, :passed, :score, :due, 1)
+                        ON CONFLICT (org_id, course_id, status, quizzes_passed, score, due_date)
+                        DO UPDATE SET learners = report_counts.learners + 1"""), current).executeUpdate();
     }
 
     /** The learner's facts in a course, or null when the service knows nothing of them there. */

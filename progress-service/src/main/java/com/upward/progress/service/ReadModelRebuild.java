@@ -17,7 +17,7 @@ public class ReadModelRebuild {
 
     /** The tables built only from events, and the inbox that remembers which events were applied. */
     public static final List<String> DERIVED_TABLES = List.of("course_version", "lesson_done", "learner_course",
-            "quiz_attempt", "learner_course_summary", "learner_power", "inbox_event");
+            "quiz_attempt", "learner_course_summary", "learner_power", "report_counts", "inbox_event");
 
     @Inject
     EntityManager entityManager;

@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ReportBenchmark {
 
     static final int LEARNERS = Integer.getInteger("bench.learners", 100_000);
-    static final int WARMUP = Integer.getInteger("bench.warmup", 50);
-    static final int RUNS = Integer.getInteger("bench.runs", 300);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 20);
+    static final int RUNS = Integer.getInteger("bench.runs", 200);
     static final String ORG = "bench-org";
     static final String COURSE = "bench-course";
 
@@ -63,10 +63,13 @@ class ReportBenchmark {
         cases.put("learner list, page 0 of 50, by name", "/api/v1/admin/reports/learners?size=50");
         cases.put("learner list, page 100 of 50, by name", "/api/v1/admin/reports/learners?size=50&page=100");
         cases.put("learner list, status=OVERDUE, by due date", "/api/v1/admin/reports/learners?size=50&status=OVERDUE&sort=dueDate");
-        cases.put("learner list, course, by score desc", "/api/v1/admin/reports/learners?size=50&courseId=" + COURSE + "&sort=score&order=desc");
-        cases.put("lesson funnel", "/api/v1/admin/reports/lesson-funnel?courseId=" + COURSE);
-        cases.put("power mastery", "/api/v1/admin/reports/power-mastery");
-        cases.put("completions per week (12)", "/api/v1/admin/reports/completions-per-week");
+        cases.put("learner list, by score desc", "/api/v1/admin/reports/learners?size=50&sort=score&order=desc");
+        if (Boolean.getBoolean("bench.all")) {
+            // Not part of the goal; they read lesson_done and learner_power, which are 6 and 3 times larger.
+            cases.put("lesson funnel", "/api/v1/admin/reports/lesson-funnel?courseId=" + COURSE);
+            cases.put("power mastery", "/api/v1/admin/reports/power-mastery");
+            cases.put("completions per week (12)", "/api/v1/admin/reports/completions-per-week");
+        }
 
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                 "Report benchmark: %,d learners, seeded in %,d ms; %d warm-up + %d measured requests each, one client thread.%n"
@@ -100,6 +103,7 @@ class ReportBenchmark {
         List<String> statements = new ArrayList<>();
         statements.add("DELETE FROM learner_course_summary WHERE org_id = '" + ORG + "'");
         statements.add("DELETE FROM learner_power WHERE org_id = '" + ORG + "'");
+        statements.add("DELETE FROM report_counts WHERE org_id = '" + ORG + "'");
         statements.add("DELETE FROM lesson_done WHERE org_id = '" + ORG + "'");
         statements.add("DELETE FROM course_version WHERE course_id = '" + COURSE + "'");
         statements.add("""
@@ -136,11 +140,16 @@ class ReportBenchmark {
                     abs(hashtext(learner_id || t)) %% 5 >= 3
                 FROM learner_course_summary, unnest(ARRAY['ROLE', 'PENALTY', 'REPUTATION', 'EXPERTISE']) t
                 WHERE org_id = '%s' AND score IS NOT NULL""".formatted(ORG));
+        statements.add("""
+                INSERT INTO report_counts (org_id, course_id, status, quizzes_passed, score, due_date, learners)
+                SELECT org_id, course_id, status, quizzes_passed, coalesce(score, -1), coalesce(due_date, DATE '9999-12-31'),
+                    count(*)
+                FROM learner_course_summary WHERE org_id = '%s' GROUP BY 1, 2, 3, 4, 5, 6""".formatted(ORG));
         QuarkusTransaction.requiringNew().timeout(600).run(() ->
                 statements.forEach(sql -> entityManager.createNativeQuery(sql).executeUpdate()));
         // As autovacuum would do in production: statistics, and the visibility map for index-only scans.
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("VACUUM ANALYZE learner_course_summary, learner_power, lesson_done, course_version");
+            statement.execute("VACUUM ANALYZE learner_course_summary, learner_power, lesson_done, course_version, report_counts");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
