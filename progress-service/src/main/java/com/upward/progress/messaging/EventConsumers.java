@@ -29,4 +29,10 @@ public class EventConsumers {
     public void onLearningEvent(ConsumerRecord<String, String> record) {
         inbox.deliver(record, projector::apply);
     }
+
+    @Incoming("assessment-events")
+    @Blocking
+    public void onAssessmentEvent(ConsumerRecord<String, String> record) {
+        inbox.deliver(record, projector::apply);
+    }
 }

@@ -3,6 +3,7 @@ package com.upward.progress.rest;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
 import com.upward.progress.rest.ProgressViews.CourseProgress;
+import com.upward.progress.service.LearnerProfiles;
 import com.upward.progress.service.ProgressQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,18 +26,23 @@ public class ProgressResource {
     ProgressQueries queries;
 
     @Inject
+    LearnerProfiles profiles;
+
+    @Inject
     CurrentUser user;
 
     @GET
     public List<CourseProgress> all() {
+        profiles.remember(user.id(), user.orgId(), user.displayName());
         return queries.allCourses(user.id());
     }
 
     @GET
     @Path("/{courseId}")
     public CourseProgress course(@PathParam("courseId")
-                                 @Pattern(regexp = "[a-z0-9-]{1,80}", message = "must be 1-80 lowercase letters, digits or dashes")
+                                 @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE)
                                  String courseId) {
+        profiles.remember(user.id(), user.orgId(), user.displayName());
         return queries.course(user.id(), courseId);
     }
 }

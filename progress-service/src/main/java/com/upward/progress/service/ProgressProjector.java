@@ -1,9 +1,12 @@
 package com.upward.progress.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.platform.events.EventEnvelope;
 import com.upward.platform.events.EventInbox;
 import com.upward.platform.events.contract.CoursePublished;
 import com.upward.platform.events.contract.LessonCompleted;
+import com.upward.platform.events.contract.QuizAttemptScored;
 import com.upward.progress.domain.CourseStructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,9 +14,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 /**
  * Builds the progress read model from events, inside the inbox's transaction. Each effect is written so
- * that applying it in any order gives the same state.
+ * that applying it in any order gives the same state: facts are stored, then the learner's summary row
+ * is recomputed from all stored facts.
  */
 @ApplicationScoped
 public class ProgressProjector {
@@ -26,11 +33,18 @@ public class ProgressProjector {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    LearnerCourseRefresh refresh;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
         switch (event.type()) {
             case CoursePublished.TYPE -> coursePublished(inbox.data(event, CoursePublished.class));
             case LessonCompleted.TYPE -> lessonCompleted(inbox.data(event, LessonCompleted.class));
+            case QuizAttemptScored.TYPE -> quizAttemptScored(inbox.data(event, QuizAttemptScored.class));
             // A tolerant reader: types this service does not use are recorded in the inbox and skipped.
             default -> LOG.debugf("Ignoring event type %s", event.type());
         }
@@ -48,6 +62,22 @@ public class ProgressProjector {
         structure.lessons = course.lessons();
         structure.quizzes = course.quizzes();
         structure.persist();
+        entityManager.flush();
+        // Learners on this version whose events came first, and learners who have not started a lesson yet
+        // (they follow the newest version), are recomputed now that the structure is known.
+        @SuppressWarnings("unchecked")
+        List<String> learners = entityManager.createNativeQuery("""
+                        SELECT learner_id FROM learner_course WHERE course_id = :course AND version = :version
+                        UNION SELECT learner_id FROM learner_course_summary s WHERE course_id = :course
+                            AND NOT EXISTS (SELECT 1 FROM learner_course c WHERE c.learner_id = s.learner_id AND c.course_id = s.course_id)
+                        UNION SELECT learner_id FROM enrolment e WHERE course_id = :course
+                            AND NOT EXISTS (SELECT 1 FROM learner_course c WHERE c.learner_id = e.learner_id AND c.course_id = e.course_id)
+                        UNION SELECT DISTINCT learner_id FROM quiz_attempt q WHERE course_id = :course
+                            AND NOT EXISTS (SELECT 1 FROM learner_course c WHERE c.learner_id = q.learner_id AND c.course_id = q.course_id)
+                        ORDER BY 1""")
+                .setParameter("course", course.courseId()).setParameter("version", course.version())
+                .getResultList();
+        learners.forEach(learner -> refresh.refresh(learner, course.courseId()));
     }
 
     private void lessonCompleted(LessonCompleted lesson) {
@@ -66,5 +96,28 @@ public class ProgressProjector {
                 .setParameter("course", lesson.courseId()).setParameter("version", lesson.courseVersion())
                 .setParameter("lesson", lesson.lessonId()).setParameter("at", lesson.completedAt())
                 .executeUpdate();
+        refresh.refresh(lesson.learnerId(), lesson.courseId());
+    }
+
+    private void quizAttemptScored(QuizAttemptScored attempt) {
+        String byPowerType;
+        try {
+            byPowerType = mapper.writeValueAsString(attempt.byPowerType());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        entityManager.createNativeQuery("""
+                        INSERT INTO quiz_attempt (attempt_id, learner_id, org_id, course_id, quiz_id, attempt_number,
+                            percent, passed, by_power_type, submitted_at)
+                        VALUES (:attempt, :learner, :org, :course, :quiz, :number, :percent, :passed,
+                            CAST(:power AS JSONB), :at)
+                        ON CONFLICT (attempt_id) DO NOTHING""")
+                .setParameter("attempt", attempt.attemptId()).setParameter("learner", attempt.learnerId())
+                .setParameter("org", attempt.orgId()).setParameter("course", attempt.courseId())
+                .setParameter("quiz", attempt.quizId()).setParameter("number", attempt.attemptNumber())
+                .setParameter("percent", BigDecimal.valueOf(attempt.percent())).setParameter("passed", attempt.passed())
+                .setParameter("power", byPowerType).setParameter("at", attempt.submittedAt())
+                .executeUpdate();
+        refresh.refresh(attempt.learnerId(), attempt.courseId());
     }
 }

@@ -1,10 +1,12 @@
 package com.upward.progress.service;
 
-import com.upward.platform.events.contract.CoursePublished;
 import com.upward.platform.web.ProblemException;
+import com.upward.progress.config.ProgressConfig;
+import com.upward.progress.domain.CourseState;
 import com.upward.progress.domain.CourseStructure;
 import com.upward.progress.rest.ProgressViews.CourseProgress;
 import com.upward.progress.rest.ProgressViews.LessonState;
+import com.upward.progress.rest.ProgressViews.QuizState;
 import com.upward.progress.rest.ProgressViews.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,8 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,61 +28,82 @@ public class ProgressQueries {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    LearnerCourseRefresh refresh;
+
+    @Inject
+    ProgressConfig config;
+
     public List<CourseProgress> allCourses(String learnerId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> started = entityManager.createNativeQuery(
-                        "SELECT course_id, version, started_at FROM learner_course WHERE learner_id = :learner ORDER BY started_at")
+        List<String> courses = entityManager.createNativeQuery("""
+                        SELECT course_id FROM learner_course_summary WHERE learner_id = :learner
+                        ORDER BY coalesce(started_at, enrolled_at), course_id""")
                 .setParameter("learner", learnerId).getResultList();
-        return started.stream()
-                .map(row -> progress(learnerId, (String) row[0], ((Number) row[1]).intValue(), (Instant) row[2]))
-                .filter(Objects::nonNull)
-                .toList();
+        return courses.stream().map(course -> progress(learnerId, course)).filter(Objects::nonNull).toList();
     }
 
     public CourseProgress course(String learnerId, String courseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> started = entityManager.createNativeQuery(
-                        "SELECT version, started_at FROM learner_course WHERE learner_id = :learner AND course_id = :course")
-                .setParameter("learner", learnerId).setParameter("course", courseId).getResultList();
-        if (!started.isEmpty()) {
-            CourseProgress progress = progress(learnerId, courseId, ((Number) started.get(0)[0]).intValue(), (Instant) started.get(0)[1]);
-            if (progress != null) {
-                return progress;
-            }
+        CourseProgress progress = progress(learnerId, courseId);
+        if (progress != null) {
+            return progress;
         }
         // Not started: the newest version the service knows, with nothing done.
         CourseStructure latest = CourseStructure.<CourseStructure>find("courseId = ?1 order by version desc", courseId)
                 .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("There is no course '" + courseId + "'."));
-        return view(latest, Map.of(), null);
+        return view(latest, CourseState.of(latest, Map.of(), List.of(), config::methodFor), null, null, null, null, null);
     }
 
-    private CourseProgress progress(String learnerId, String courseId, int version, Instant startedAt) {
+    private CourseProgress progress(String learnerId, String courseId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> done = entityManager.createNativeQuery("""
-                        SELECT lesson_id, completed_at FROM lesson_done
-                        WHERE learner_id = :learner AND course_id = :course AND version = :version""")
-                .setParameter("learner", learnerId).setParameter("course", courseId).setParameter("version", version)
-                .getResultList();
-        Map<String, Instant> completedAt = new HashMap<>();
-        done.forEach(row -> completedAt.put((String) row[0], (Instant) row[1]));
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT org_id, due_date, completed_at, certificate_id, started_at FROM learner_course_summary
+                        WHERE learner_id = :learner AND course_id = :course""")
+                .setParameter("learner", learnerId).setParameter("course", courseId).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = rows.get(0);
+        LearnerCourseRefresh.Facts facts = refresh.facts(learnerId, courseId, (String) row[0]);
         // A completion can arrive before its course's structure: until then the course is not shown.
-        return CourseStructure.find(courseId, version).map(structure -> view(structure, completedAt, startedAt)).orElse(null);
+        if (facts == null || facts.structure().isEmpty()) {
+            return null;
+        }
+        CourseStructure structure = facts.structure().get();
+        CourseState state = CourseState.of(structure, facts.lessonsDone(), facts.attempts(), config::methodFor);
+        return view(structure, state, (Instant) row[4], localDate(row[1]), (Instant) row[2], (String) row[3], facts);
     }
 
-    private static CourseProgress view(CourseStructure structure, Map<String, Instant> completedAt, Instant startedAt) {
-        List<CoursePublished.Lesson> lessons = structure.lessons.stream()
-                .sorted(Comparator.comparingInt(CoursePublished.Lesson::position)).toList();
-        List<LessonState> states = lessons.stream()
-                .map(lesson -> new LessonState(lesson.id(), lesson.title(), lesson.position(), lesson.required(),
-                        completedAt.containsKey(lesson.id()), completedAt.get(lesson.id())))
+    private CourseProgress view(CourseStructure structure, CourseState state, Instant startedAt, LocalDate dueDate,
+                                Instant completedAt, String certificateId, LearnerCourseRefresh.Facts facts) {
+        List<LessonState> lessons = state.lessons().stream()
+                .map(l -> new LessonState(l.lesson().id(), l.lesson().title(), l.lesson().position(), l.lesson().required(),
+                        l.completed(), l.completedAt()))
                 .toList();
-        int completed = (int) states.stream().filter(LessonState::completed).count();
-        int percent = lessons.isEmpty() ? 0 : (int) Math.floor(100.0 * completed / lessons.size());
-        String next = states.stream().filter(state -> !state.completed()).map(LessonState::lessonId).findFirst().orElse(null);
-        boolean requiredDone = states.stream().filter(LessonState::required).allMatch(LessonState::completed);
-        Status status = completed == 0 ? Status.NOT_STARTED : requiredDone ? Status.COMPLETED : Status.IN_PROGRESS;
-        return new CourseProgress(structure.courseId, structure.title, structure.version, status, completed,
-                lessons.size(), percent, next, startedAt, states);
+        List<QuizState> quizzes = state.quizzes().stream()
+                .map(q -> new QuizState(q.quiz().id(), q.quiz().title(), q.quiz().required(), q.quiz().passPercent(),
+                        q.method().name(), q.attempts(), q.graded() == null ? null : q.graded().percent(), q.passed()))
+                .toList();
+        return new CourseProgress(structure.courseId, structure.title, structure.version,
+                status(certificateId != null, startedAt != null, dueDate), state.lessonsDone(), lessons.size(),
+                state.percent(), state.nextLessonId(), startedAt, lessons, quizzes, dueDate, completedAt, certificateId);
+    }
+
+    static Status status(boolean completed, boolean started, LocalDate dueDate) {
+        if (completed) {
+            return Status.COMPLETED;
+        }
+        if (dueDate != null && dueDate.isBefore(LocalDate.now(ZoneOffset.UTC))) {
+            return Status.OVERDUE;
+        }
+        return started ? Status.IN_PROGRESS : Status.NOT_STARTED;
+    }
+
+    static LocalDate localDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 }

@@ -1,0 +1,55 @@
+package com.upward.progress.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Map;
+
+@ConfigMapping(prefix = "upward.progress")
+public interface ProgressConfig {
+
+    Grading grading();
+
+    Reports reports();
+
+    Enrolments enrolments();
+
+    interface Grading {
+        /** How a learner's attempts at one quiz become one result; the scored event carries no grading method. */
+        @WithDefault("HIGHEST")
+        GradingMethod method();
+
+        /** Per-quiz overrides, e.g. upward.progress.grading.quiz-methods."four-types-of-power"=LATEST. */
+        Map<String, GradingMethod> quizMethods();
+    }
+
+    interface Reports {
+        /** The largest page of the learner list. */
+        @WithDefault("100")
+        int maxPageSize();
+
+        /** The deepest row a page may start at (page x size): deeper paging is refused, use the CSV export. */
+        @WithDefault("10000")
+        int maxOffset();
+
+        /** Rows the CSV export fetches from the database at a time while it streams. */
+        @WithDefault("500")
+        int csvFetchSize();
+
+        /** The most weeks the completions-per-week report covers. */
+        @WithDefault("104")
+        int maxWeeks();
+    }
+
+    interface Enrolments {
+        /** The most learners one assignment request may name. */
+        @WithDefault("500")
+        int maxLearnersPerRequest();
+    }
+
+    enum GradingMethod { HIGHEST, LATEST, FIRST }
+
+    default GradingMethod methodFor(String quizId) {
+        return grading().quizMethods().getOrDefault(quizId, grading().method());
+    }
+}

@@ -1,0 +1,88 @@
+package com.upward.progress.rest;
+
+import com.upward.platform.web.CurrentUser;
+import com.upward.platform.web.Roles;
+import com.upward.progress.config.ProgressConfig;
+import com.upward.progress.service.Enrolments;
+import com.upward.progress.service.Enrolments.Enrolment;
+import com.upward.progress.service.LearnerProfiles;
+import com.upward.platform.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Enrolments: an admin assigns learners of their own organisation; a learner enrols themself. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EnrolmentResource {
+
+    public record AssignRequest(
+            @NotEmpty List<@NotNull @Pattern(regexp = Ids.LEARNER, message = Ids.LEARNER_MESSAGE) String> learnerIds,
+            @NotNull @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId,
+            @NotNull LocalDate dueDate) {
+    }
+
+    public record Assigned(String courseId, LocalDate dueDate, List<String> learnerIds) {
+    }
+
+    public record SelfEnrolRequest(@NotNull @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId) {
+    }
+
+    @Inject
+    Enrolments enrolments;
+
+    @Inject
+    LearnerProfiles profiles;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    ProgressConfig config;
+
+    @POST
+    @Path("/admin/enrolments")
+    @RolesAllowed(Roles.ADMIN)
+    public Assigned assign(@Valid @NotNull AssignRequest request) {
+        if (request.learnerIds().size() > config.enrolments().maxLearnersPerRequest()) {
+            throw ProblemException.badRequest("learnerIds may name at most " + config.enrolments().maxLearnersPerRequest()
+                    + " learners per request, not " + request.learnerIds().size() + ".");
+        }
+        List<String> assigned = enrolments.assign(user.orgId(), user.id(), request.learnerIds(), request.courseId(),
+                request.dueDate());
+        return new Assigned(request.courseId(), request.dueDate(), assigned);
+    }
+
+    @POST
+    @Path("/me/enrolments")
+    @RolesAllowed(Roles.LEARNER)
+    public Response enrol(@Valid @NotNull SelfEnrolRequest request) {
+        profiles.remember(user.id(), user.orgId(), user.displayName());
+        boolean created = enrolments.enrolSelf(user.id(), user.orgId(), request.courseId());
+        Enrolment enrolment = enrolments.mine(user.id()).stream()
+                .filter(e -> e.courseId().equals(request.courseId())).findFirst().orElseThrow();
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(enrolment).build();
+    }
+
+    @GET
+    @Path("/me/enrolments")
+    @RolesAllowed(Roles.LEARNER)
+    public List<Enrolment> mine() {
+        profiles.remember(user.id(), user.orgId(), user.displayName());
+        return enrolments.mine(user.id());
+    }
+}

@@ -1,0 +1,206 @@
+package com.upward.progress;
+
+import com.upward.platform.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static com.upward.platform.testing.Problems.assertProblem;
+import static com.upward.progress.TestEvents.attempt;
+import static com.upward.progress.TestEvents.count;
+import static com.upward.progress.TestEvents.course;
+import static com.upward.progress.TestEvents.lesson;
+import static com.upward.progress.TestEvents.publish;
+import static com.upward.progress.TestEvents.unique;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class EnrolmentAndReportTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    EntityManager entityManager;
+
+    /** One org with: a completer, a learner in progress, an overdue assignee, a self-enrolled learner. */
+    private record Org(String orgId, String courseId, String admin) {
+    }
+
+    private Org seed() {
+        String org = unique("acme");
+        String courseId = unique("report");
+        publish(course(courseId, 1));
+        await().atMost(WAIT).until(() -> count(entityManager, "SELECT count(*) FROM course_version WHERE course_id = ?1", courseId) == 1);
+        String admin = TestTokens.admin("admin-" + org, org);
+        LocalDate future = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        LocalDate past = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("learnerIds", List.of("ann-" + org, "bob-" + org), "courseId", courseId, "dueDate", future.toString()))
+                .post("/api/v1/admin/enrolments").then().statusCode(200).body("learnerIds", hasSize(2));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("learnerIds", List.of("cy-" + org), "courseId", courseId, "dueDate", past.toString()))
+                .post("/api/v1/admin/enrolments").then().statusCode(200);
+        // A name with a comma, a quote and a line break, for the CSV.
+        String dee = TestTokens.token("dee-" + org, org, "learner");
+        given().auth().oauth2(dee).contentType(ContentType.JSON).body(Map.of("courseId", courseId))
+                .post("/api/v1/me/enrolments").then().statusCode(201).body("source", equalTo("SELF"));
+        given().auth().oauth2(dee).contentType(ContentType.JSON).body(Map.of("courseId", courseId))
+                .post("/api/v1/me/enrolments").then().statusCode(200);
+
+        publish(lesson("ann-" + org, org, courseId, 1, "a", 1));
+        publish(lesson("ann-" + org, org, courseId, 1, "b", 2));
+        publish(attempt("ann-" + org, org, courseId, 1, 90, 3));
+        publish(lesson("bob-" + org, org, courseId, 1, "a", 4));
+        publish(attempt("bob-" + org, org, courseId, 1, 40, 5));
+        await().atMost(WAIT).until(() -> count(entityManager,
+                "SELECT count(*) FROM learner_course_summary WHERE org_id = ?1 AND started_at IS NOT NULL", org) == 2
+                && count(entityManager, "SELECT count(*) FROM certificate WHERE org_id = ?1", org) == 1
+                && count(entityManager, "SELECT count(*) FROM learner_course_summary WHERE org_id = ?1 AND score IS NOT NULL", org) == 2);
+        return new Org(org, courseId, admin);
+    }
+
+    @Test
+    void enrolmentsAndTheAdminReportsOfOneOrganisation() {
+        Org org = seed();
+        String ann = TestTokens.learner("ann-" + org.orgId(), org.orgId());
+        given().auth().oauth2(ann).get("/api/v1/me/enrolments").then().statusCode(200)
+                .body("courseId", equalTo(List.of(org.courseId()))).body("[0].source", equalTo("ASSIGNED"));
+        String cy = TestTokens.learner("cy-" + org.orgId(), org.orgId());
+        given().auth().oauth2(cy).get("/api/v1/me/progress/" + org.courseId()).then().statusCode(200)
+                .body("status", equalTo("OVERDUE"));
+
+        given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/summary?courseId=" + org.courseId()).then()
+                .statusCode(200).body("enrolled", equalTo(4)).body("started", equalTo(2)).body("completed", equalTo(1))
+                .body("completionRate", equalTo(25.0f)).body("averageScore", equalTo(65.0f)).body("bestScore", equalTo(90.0f))
+                .body("passRate", equalTo(50.0f)).body("overdue", equalTo(1));
+        given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/lesson-funnel?courseId=" + org.courseId()).then()
+                .statusCode(200).body("enrolled", equalTo(4)).body("lessons.lessonId", equalTo(List.of("a", "x", "b")))
+                .body("lessons.learners", equalTo(List.of(2, 0, 1)));
+        JsonPath mastery = given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/power-mastery").then()
+                .statusCode(200).body("powerType", equalTo(List.of("ROLE", "PENALTY", "REPUTATION", "EXPERTISE")))
+                .extract().jsonPath();
+        assertEquals(2, mastery.getInt("[0].learners"));
+        assertEquals(1, mastery.getInt("[0].mastered"));
+        assertEquals(75.0f, mastery.getFloat("[0].percentCorrect"));
+        assertEquals(0, mastery.getInt("[1].learners"));
+        assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/completions-per-week?weeks=520"), 400);
+        JsonPath weeks = given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/completions-per-week?weeks=104").then()
+                .statusCode(200).body("$", hasSize(104)).extract().jsonPath();
+        assertEquals(1, weeks.getList("completions", Integer.class).stream().mapToInt(Integer::intValue).sum());
+
+        given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?status=OVERDUE").then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].learnerId", equalTo("cy-" + org.orgId()));
+        given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?overdue=false&sort=score&order=desc&size=2")
+                .then().statusCode(200).body("totalItems", equalTo(3)).body("totalPages", equalTo(2))
+                .body("items.learnerId", equalTo(List.of("ann-" + org.orgId(), "bob-" + org.orgId())));
+        given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?status=COMPLETED").then().statusCode(200)
+                .body("items.name", equalTo(List.of("Test ann-" + org.orgId())));
+        assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?size=101"), 400);
+        assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?page=200&size=100"), 400);
+        assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?sort=password"), 400);
+        assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?status=LOST"), 400);
+        assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/lesson-funnel"), 400);
+        assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/lesson-funnel?courseId=no-such-course"), 404);
+        assertProblem(given().auth().oauth2(ann).get("/api/v1/admin/reports/summary"), 403);
+        assertProblem(given().auth().oauth2(TestTokens.author("author", org.orgId())).get("/api/v1/admin/reports/summary"), 403);
+    }
+
+    @Test
+    void theCsvExportParsesBackToTheSameRowsAsTheList() throws Exception {
+        Org org = seed();
+        // A learner whose name needs quoting: a comma, a double quote and a line break.
+        String tricky = io.smallrye.jwt.build.Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE)
+                .subject("eve-" + org.orgId()).upn("eve").claim("name", "Eve \"E\", O'Neil\nJr").claim("org", org.orgId())
+                .groups(java.util.Set.of("learner")).expiresIn(600).sign();
+        given().auth().oauth2(tricky).contentType(ContentType.JSON).body(Map.of("courseId", org.courseId()))
+                .post("/api/v1/me/enrolments").then().statusCode(201);
+
+        JsonPath list = given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?size=100&sort=name").then()
+                .statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> items = list.getList("items");
+        assertEquals(5, items.size());
+        String csv = given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners.csv?sort=name").then()
+                .statusCode(200).contentType("text/csv; charset=utf-8").extract().asString();
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.parse(new StringReader(csv),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            assertEquals(List.of(com.upward.progress.rest.ReportResource.CSV_HEADER), parser.getHeaderNames());
+            records = parser.getRecords();
+        }
+        assertEquals(items.size(), records.size());
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> item = items.get(i);
+            CSVRecord record = records.get(i);
+            for (String column : com.upward.progress.rest.ReportResource.CSV_HEADER) {
+                Object value = item.get(column);
+                String expected = value == null ? "" : value instanceof Float f ? Double.toString(f) : value.toString();
+                assertEquals(expected, record.get(column), "row " + i + " column " + column);
+            }
+        }
+        assertEquals(1, records.stream().filter(r -> Objects.equals(r.get("name"), "Eve \"E\", O'Neil\nJr")).count());
+    }
+
+    @Test
+    void anAdminOfGlobexSeesNothingOfAcme() {
+        Org acme = seed();
+        String globex = TestTokens.admin("admin-globex", "globex");
+        given().auth().oauth2(globex).get("/api/v1/admin/reports/summary?courseId=" + acme.courseId()).then().statusCode(200)
+                .body("enrolled", equalTo(0)).body("completed", equalTo(0)).body("overdue", equalTo(0));
+        given().auth().oauth2(globex).get("/api/v1/admin/reports/learners?courseId=" + acme.courseId()).then().statusCode(200)
+                .body("totalItems", equalTo(0)).body("items", hasSize(0));
+        given().auth().oauth2(globex).get("/api/v1/admin/reports/learners").then().statusCode(200)
+                .body("items.findAll { it.learnerId.endsWith('" + acme.orgId() + "') }", hasSize(0));
+        given().auth().oauth2(globex).get("/api/v1/admin/reports/lesson-funnel?courseId=" + acme.courseId()).then()
+                .statusCode(200).body("enrolled", equalTo(0)).body("lessons.learners", equalTo(List.of(0, 0, 0)));
+        given().auth().oauth2(globex).get("/api/v1/admin/reports/power-mastery?courseId=" + acme.courseId()).then()
+                .statusCode(200).body("learners", equalTo(List.of(0, 0, 0, 0)));
+        String csv = given().auth().oauth2(globex).get("/api/v1/admin/reports/learners.csv?courseId=" + acme.courseId())
+                .then().statusCode(200).extract().asString();
+        assertEquals(String.join(",", com.upward.progress.rest.ReportResource.CSV_HEADER) + "\r\n", csv);
+        // Nor can a globex admin assign an acme learner, or learn more than that they are not in globex.
+        assertProblem(given().auth().oauth2(globex).contentType(ContentType.JSON)
+                .body(Map.of("learnerIds", List.of("ann-" + acme.orgId()), "courseId", acme.courseId(), "dueDate", "2030-01-01"))
+                .post("/api/v1/admin/enrolments"), 422);
+        assertEquals(0L, count(entityManager, "SELECT count(*) FROM enrolment WHERE org_id = 'globex'"));
+    }
+
+    @Test
+    void badEnrolmentRequestsAreProblems() {
+        String admin = TestTokens.admin("admin-x", "acme");
+        assertProblem(given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("learnerIds", List.of(), "courseId", "c", "dueDate", "2030-01-01"))
+                .post("/api/v1/admin/enrolments"), 400);
+        assertProblem(given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("learnerIds", List.of("a"), "courseId", "no-such-course", "dueDate", "2030-01-01"))
+                .post("/api/v1/admin/enrolments"), 404);
+        assertProblem(given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("learnerIds", List.of("a"), "courseId", "c", "dueDate", "not-a-date"))
+                .post("/api/v1/admin/enrolments"), 400);
+        assertProblem(given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"learnerIds\":[\"a\"],\"courseId\":\"c\",\"dueDate\":\"2030-01-01\",\"orgId\":\"globex\"}")
+                .post("/api/v1/admin/enrolments"), 400);
+        assertProblem(given().auth().oauth2(TestTokens.learner("l", "acme")).contentType(ContentType.JSON)
+                .body(Map.of("learnerIds", List.of("a"), "courseId", "c", "dueDate", "2030-01-01"))
+                .post("/api/v1/admin/enrolments"), 403);
+        assertProblem(given().auth().oauth2(TestTokens.learner("l", "acme")).contentType(ContentType.JSON)
+                .body(Map.of("courseId", "no-such-course")).post("/api/v1/me/enrolments"), 404);
+    }
+}

@@ -1,0 +1,71 @@
+package com.upward.progress;
+
+import com.upward.platform.events.UpwardEvent;
+import com.upward.platform.events.contract.CoursePublished;
+import com.upward.platform.events.contract.LessonCompleted;
+import com.upward.platform.events.contract.PowerType;
+import com.upward.platform.events.contract.QuizAttemptScored;
+import com.upward.platform.testing.KafkaTestClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Events as the other services publish them, and database reads for Awaitility's thread. */
+final class TestEvents {
+
+    static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
+
+    /** v1: lessons a, b required, x optional; quiz q required at 70%. v2 adds required lesson c and raises q to 80%. */
+    static CoursePublished course(String courseId, int version) {
+        List<CoursePublished.Lesson> lessons = version == 1
+                ? List.of(new CoursePublished.Lesson("a", "m1", 1, "Lesson A", true),
+                        new CoursePublished.Lesson("x", "m1", 2, "Lesson X", false),
+                        new CoursePublished.Lesson("b", "m2", 3, "Lesson B", true))
+                : List.of(new CoursePublished.Lesson("a", "m1", 1, "Lesson A", true),
+                        new CoursePublished.Lesson("b", "m2", 2, "Lesson B", true),
+                        new CoursePublished.Lesson("c", "m2", 3, "Lesson C", true));
+        int pass = version == 1 ? 70 : 80;
+        return new CoursePublished(courseId, version, "Course " + courseId + " v" + version,
+                Instant.parse("2026-11-01T09:00:00Z").plusSeconds(version),
+                lessons, List.of(new CoursePublished.Quiz("q", "Quiz", pass, true, List.of("b"))));
+    }
+
+    static LessonCompleted lesson(String learnerId, String orgId, String courseId, int version, String lessonId, int minute) {
+        return new LessonCompleted(learnerId, orgId, courseId, version, lessonId, T0.plusSeconds(60L * minute));
+    }
+
+    static QuizAttemptScored attempt(String learnerId, String orgId, String courseId, int number, double percent, int minute) {
+        return new QuizAttemptScored(UUID.randomUUID().toString(), learnerId, orgId, "q", courseId, number,
+                percent / 10, 10, percent, percent >= 70,
+                Map.of(PowerType.ROLE, new QuizAttemptScored.PowerScore(percent >= 50 ? 2 : 1, 2, percent >= 50),
+                        PowerType.EXPERTISE, new QuizAttemptScored.PowerScore(1, 2, false)),
+                T0.plusSeconds(60L * minute));
+    }
+
+    static String publish(UpwardEvent event) {
+        String id = UUID.randomUUID().toString();
+        KafkaTestClient.publish(event, id);
+        return id;
+    }
+
+    static long count(EntityManager entityManager, String sql, Object... parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = entityManager.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private TestEvents() {
+    }
+}
