@@ -19,4 +19,11 @@ public interface IdentityConfig {
     /** The key id put in issued tokens and in the JWKS document. */
     @WithDefault("upward-local-1")
     String keyId();
+
+    /**
+     * The local issuer's public key (PEM), published at /.well-known/jwks.json. Defaults to the key tokens are
+     * verified with; set it apart when mp.jwt.verify.publickey.location names an external issuer's JWKS.
+     */
+    @WithDefault("${mp.jwt.verify.publickey.location}")
+    String publicKeyLocation();
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +23,6 @@ import java.util.Map;
 @Path("/.well-known/jwks.json")
 public class JwksResource {
 
-    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
-    String publicKeyLocation;
-
     @Inject
     IdentityConfig config;
 
@@ -36,7 +32,7 @@ public class JwksResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> keys() throws IOException, GeneralSecurityException {
         if (jwks == null) {
-            RSAPublicKey key = (RSAPublicKey) KeyUtils.decodePublicKey(readPem(publicKeyLocation));
+            RSAPublicKey key = (RSAPublicKey) KeyUtils.decodePublicKey(readPem(config.publicKeyLocation()));
             jwks = Map.of("keys", List.of(Map.of(
                     "kty", "RSA", "use", "sig", "alg", "RS256", "kid", config.keyId(),
                     "n", base64Url(key.getModulus()), "e", base64Url(key.getPublicExponent()))));
