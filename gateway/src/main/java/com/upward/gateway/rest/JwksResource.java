@@ -1,6 +1,7 @@
 package com.upward.gateway.rest;
 
 import com.upward.gateway.config.IdentityConfig;
+import com.upward.platform.web.ProblemException;
 import io.smallrye.jwt.util.KeyUtils;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,9 @@ public class JwksResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> keys() throws IOException, GeneralSecurityException {
+        if (!config.localIssuer()) {
+            throw ProblemException.notFound("This gateway issues no tokens; its issuer publishes the keys.");
+        }
         if (jwks == null) {
             RSAPublicKey key = (RSAPublicKey) KeyUtils.decodePublicKey(readPem(config.publicKeyLocation()));
             jwks = Map.of("keys", List.of(Map.of(
