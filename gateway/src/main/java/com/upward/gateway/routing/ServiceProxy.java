@@ -3,6 +3,8 @@ package com.upward.gateway.routing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.gateway.config.GatewayConfig;
+import com.upward.gateway.config.LimitsConfig;
+import com.upward.gateway.limits.EdgeResponses;
 import com.upward.platform.web.Problem;
 import com.upward.platform.web.RequestCorrelation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +19,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
@@ -50,6 +53,9 @@ public class ServiceProxy {
     GatewayConfig config;
 
     @Inject
+    LimitsConfig limits;
+
+    @Inject
     CircuitBreakers breakers;
 
     @Inject
@@ -67,8 +73,23 @@ public class ServiceProxy {
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(context -> connect(context, route, 0))
                     .addInterceptor(new Guard(route, breakers.of(route.service())));
-            router.routeWithRegex(route.pathRegex()).handler(context -> proxy.handle(context.request()));
+            router.routeWithRegex(route.pathRegex()).handler(context -> {
+                if (!pageTooLarge(context)) {
+                    proxy.handle(context.request());
+                }
+            });
         }
+    }
+
+    /** Page sizes are capped at the edge too, so no service is asked for an unbounded list. */
+    private boolean pageTooLarge(RoutingContext context) {
+        String size = context.request().getParam("size");
+        if (size == null || !size.matches("\\d{1,9}") || Integer.parseInt(size) <= limits.maxPageSize()) {
+            return false;
+        }
+        EdgeResponses.problem(context, Problem.of(400, "Bad request",
+                "size must be between 1 and " + limits.maxPageSize() + ", not " + size + "."));
+        return true;
     }
 
     /** Opens a request to the service; a read that cannot connect is tried again, a write never is. */
