@@ -15,6 +15,10 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /** The course the dashboard shows when the caller names none. */
+    @WithDefault("how-to-lead-upward")
+    String dashboardCourse();
+
     Routing routing();
 
     Breaker breaker();
