@@ -45,7 +45,7 @@ class AuthResourceTest {
     @Test
     void theIssuedTokenIsAcceptedAtTheEdge() {
         String token = signIn("{\"username\":\"learner1@globex\",\"password\":\"upward-demo\"}").jsonPath().getString("access_token");
-        given().auth().oauth2(token).get("/api/v1/me/progress").then().statusCode(200).body("path", equalTo("/api/v1/me/progress"));
+        given().auth().oauth2(token).get("/api/v1/me/progress/echo").then().statusCode(200).body("path", equalTo("/api/v1/me/progress/echo"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import static com.upward.platform.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ServiceProxyTest {
@@ -40,7 +41,7 @@ class ServiceProxyTest {
     void anUnreachableServiceIsA503Problem() {
         Response response = given().auth().oauth2(learner).get("/api/v1/quizzes/four-types-of-power");
         assertProblem(response, 503);
-        assertEquals("5", response.header("Retry-After"));
+        assertTrue(response.header("Retry-After").matches("[1-9][0-9]*"), "Retry-After in seconds");
     }
 
     @Test

@@ -2,37 +2,84 @@ package com.upward.gateway;
 
 import com.upward.stack.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.jwt.util.KeyUtils;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP server standing in for the course and progress services, so the gateway's routing is tested
- * over real sockets; it echoes what it received. The assessment service points at a port nobody listens on.
+ * A real HTTP server standing in for the three services, so the gateway is tested over real sockets.
+ * It echoes what it received, except on a few paths that act out the cases the gateway must handle:
+ * a problem answer (…/missing), a slow service (…/slow), a failing one (…/failing), the dashboard's
+ * sources (dash-course, its quizzes, /api/v1/me/progress), and a service that is down for callers whose
+ * token subject says so (e.g. "…-assessment-down"). It also serves the issuer's keys as a JWKS at /jwks,
+ * standing in for an external OpenID Connect issuer. The proxy's assessment route points at a port nobody
+ * listens on; the dashboard's assessment client points here.
  */
 public class StandInServiceResource implements QuarkusTestResourceLifecycleManager {
 
+    public static final String HITS = "/_stand-in/hits";
+    public static final String SLOW = "/api/v1/courses/slow";
+    public static final String FAILING = "/api/v1/courses/failing";
+    public static final String DASH_COURSE = "dash-course";
+
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private Vertx vertx;
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
+        String jwks = jwks();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-            if (request.path().endsWith("/missing")) {
-                request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
-                        .end(new JsonObject().put("type", "about:blank").put("title", "Not found").put("status", 404)
-                                .put("detail", "Stand-in: nothing here.").encode());
+            String path = request.path();
+            if (path.equals(HITS)) {
+                AtomicInteger count = hits.get(request.getParam("path"));
+                request.response().end(String.valueOf(count == null ? 0 : count.get()));
                 return;
             }
-            request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
-                    .put("method", request.method().name())
-                    .put("path", request.path())
-                    .put("query", request.query())
-                    .put("authorization", request.getHeader("Authorization"))
-                    .put("body", body.toString()).encode());
+            hits.computeIfAbsent(path, ignored -> new AtomicInteger()).incrementAndGet();
+            if (path.equals("/jwks")) {
+                json(request, 200, jwks);
+            } else if (path.endsWith("/missing")) {
+                problem(request, 404, "Not found", "Stand-in: nothing here.");
+            } else if (path.equals(FAILING)) {
+                problem(request, 503, "Service unavailable", "Stand-in: failing on purpose.");
+            } else if (path.equals(SLOW)) {
+                vertx.setTimer(5_000, id -> json(request, 200, "{\"slow\":true}"));
+            } else if (subject(request).endsWith("-" + serviceOf(path) + "-down")) {
+                problem(request, 503, "Service unavailable", "Stand-in: " + serviceOf(path) + " is down.");
+            } else if (path.equals("/api/v1/courses/" + DASH_COURSE)) {
+                json(request, 200, outline().encode());
+            } else if (path.equals("/api/v1/me/progress")) {
+                json(request, 200, progress().encode());
+            } else if (path.startsWith("/api/v1/quizzes/dash-quiz-")) {
+                String quizId = path.substring("/api/v1/quizzes/".length());
+                json(request, 200, new JsonObject().put("id", quizId).put("title", "Quiz " + quizId)
+                        .put("courseId", DASH_COURSE).put("courseVersion", 1).put("passPercent", 70)
+                        .put("required", true).put("unlockedBy", new JsonArray().add("lesson-1")).encode());
+            } else {
+                json(request, 200, new JsonObject()
+                        .put("method", request.method().name())
+                        .put("path", path)
+                        .put("query", request.query())
+                        .put("authorization", request.getHeader("Authorization"))
+                        .put("traceparent", request.getHeader("traceparent"))
+                        .put("requestId", request.getHeader("X-Request-Id"))
+                        .put("body", body.toString()).encode());
+            }
         }));
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -43,7 +90,84 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
         return Map.of(
                 "upward.gateway.services.course", standIn,
                 "upward.gateway.services.progress", standIn,
-                "upward.gateway.services.assessment", "http://127.0.0.1:" + FreePorts.next());
+                "upward.gateway.services.assessment", "http://127.0.0.1:" + FreePorts.next(),
+                "quarkus.rest-client.assessment.url", standIn,
+                // Tokens are verified against a JWKS fetched over HTTP, as with an external issuer.
+                "mp.jwt.verify.publickey.location", standIn + "/jwks");
+    }
+
+    private static String serviceOf(String path) {
+        if (path.startsWith("/api/v1/courses")) {
+            return "course";
+        }
+        return path.startsWith("/api/v1/quizzes") ? "assessment" : "progress";
+    }
+
+    /** The token's subject, read without checking: the gateway has checked it already. */
+    private static String subject(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return "";
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        if (parts.length < 2) {
+            return "";
+        }
+        try {
+            return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).getString("sub", "");
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static JsonObject outline() {
+        JsonArray lessons = new JsonArray()
+                .add(new JsonObject().put("id", "lesson-1").put("title", "Lesson one").put("position", 1).put("completed", true))
+                .add(new JsonObject().put("id", "lesson-2").put("title", "Lesson two").put("position", 2).put("completed", false));
+        JsonArray quizzes = new JsonArray()
+                .add(new JsonObject().put("id", "dash-quiz-1").put("title", "Quiz one").put("unlocked", true))
+                .add(new JsonObject().put("id", "dash-quiz-2").put("title", "Quiz two").put("unlocked", false));
+        return new JsonObject().put("id", DASH_COURSE).put("title", "Dashboard course").put("version", 1)
+                .put("modules", new JsonArray().add(new JsonObject().put("id", "module-1").put("title", "Module one")
+                        .put("lessons", lessons).put("quizzes", quizzes)));
+    }
+
+    private static JsonArray progress() {
+        return new JsonArray()
+                .add(new JsonObject().put("courseId", "another-course").put("lessonsCompleted", 0))
+                .add(new JsonObject().put("courseId", DASH_COURSE).put("status", "IN_PROGRESS").put("lessonsCompleted", 1)
+                        .put("lessonsTotal", 2).put("percent", 50).put("nextLessonId", "lesson-2"));
+    }
+
+    private static void json(HttpServerRequest request, int status, String body) {
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
+    }
+
+    private static void problem(HttpServerRequest request, int status, String title, String detail) {
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                .end(new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
+                        .put("detail", detail).encode());
+    }
+
+    /** The test issuer's public key as a JWKS document. */
+    private static String jwks() {
+        try (InputStream in = StandInServiceResource.class.getClassLoader()
+                .getResourceAsStream("META-INF/upward-test-keys/jwt-public.pem")) {
+            RSAPublicKey key = (RSAPublicKey) KeyUtils.decodePublicKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+            return new JsonObject().put("keys", new JsonArray().add(new JsonObject()
+                    .put("kty", "RSA").put("use", "sig").put("alg", "RS256").put("kid", "upward-local-1")
+                    .put("n", base64Url(key.getModulus())).put("e", base64Url(key.getPublicExponent())))).encode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base64Url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Override

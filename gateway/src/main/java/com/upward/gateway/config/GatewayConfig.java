@@ -15,11 +15,47 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /** The course the dashboard shows when the caller names none. */
+    @WithDefault("how-to-lead-upward")
+    String dashboardCourse();
+
+    Routing routing();
+
+    Breaker breaker();
+
     interface Services {
         URI course();
 
         URI assessment();
 
         URI progress();
+    }
+
+    interface Routing {
+        /** Time limit for a service to start answering a learner request; past it the gateway answers 504. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Time limit on /api/v1/admin/** routes: reports and exports take longer than learner reads. */
+        @WithDefault("30s")
+        Duration adminTimeout();
+
+        /** Extra connection attempts for GET and HEAD when a service cannot be reached; never for writes. */
+        @WithDefault("2")
+        int readRetries();
+
+        /** Pause before the first retry, doubled for each further one. */
+        @WithDefault("100ms")
+        Duration retryBackoff();
+    }
+
+    interface Breaker {
+        /** Consecutive failures (unreachable, timeout, 502/503/504) that open a service's breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker answers 503 at once before letting one probe request through. */
+        @WithDefault("10s")
+        Duration openFor();
     }
 }

@@ -1,28 +1,33 @@
 package com.upward.gateway.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.upward.gateway.config.IdentityConfig;
+import com.upward.gateway.identity.ClientDirectory;
 import com.upward.gateway.identity.TokenIssuer;
 import com.upward.gateway.identity.UserDirectory;
 import com.upward.platform.web.ProblemException;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 
-/** Signing in with the local issuer. */
+import java.util.List;
+import java.util.Set;
+
+/** Signing in with the local issuer: people with username and password, integration clients with client credentials. */
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    public record TokenRequest(@NotBlank @Size(max = 200) String username, @NotBlank @Size(max = 200) String password) {
-    }
+    private static final List<String> FORM_FIELDS = List.of("client_id", "client_secret", "grant_type", "password", "username");
 
     public record TokenResponse(@JsonProperty("access_token") String accessToken,
                                 @JsonProperty("token_type") String tokenType,
@@ -33,13 +38,54 @@ public class AuthResource {
     UserDirectory users;
 
     @Inject
+    ClientDirectory clients;
+
+    @Inject
     TokenIssuer issuer;
+
+    @Inject
+    IdentityConfig config;
+
+    @Inject
+    Validator validator;
 
     @POST
     @Path("/token")
+    @Consumes(MediaType.APPLICATION_JSON)
     public TokenResponse token(@Valid @NotNull TokenRequest request) {
+        if (!config.localIssuer()) {
+            throw ProblemException.notFound("Sign in with your organisation's identity provider; this gateway issues no tokens.");
+        }
+        if (TokenRequest.CLIENT_CREDENTIALS.equals(request.grant())) {
+            return clients.authenticate(request.clientId(), request.clientSecret())
+                    .map(client -> new TokenResponse(issuer.issue(client), "Bearer", issuer.lifetimeSeconds()))
+                    .orElseThrow(() -> new ProblemException(401, "Sign-in failed", "The client id or secret is wrong."));
+        }
         return users.authenticate(request.username(), request.password())
                 .map(account -> new TokenResponse(issuer.issue(account), "Bearer", issuer.lifetimeSeconds()))
                 .orElseThrow(() -> new ProblemException(401, "Sign-in failed", "The username or password is wrong."));
+    }
+
+    /** The OAuth 2 form encoding of the same request, as LMS clients send it; unknown fields are refused too. */
+    @POST
+    @Path("/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TokenResponse tokenFromForm(MultivaluedMap<String, String> form) {
+        for (var field : form.entrySet()) {
+            if (!FORM_FIELDS.contains(field.getKey())) {
+                throw new ProblemException(400, "Malformed request body",
+                        "Unknown field '" + field.getKey() + "'. Allowed fields: " + String.join(", ", FORM_FIELDS) + ".");
+            }
+            if (field.getValue().size() > 1) {
+                throw new ProblemException(400, "Malformed request body", "Field '" + field.getKey() + "' is given more than once.");
+            }
+        }
+        TokenRequest request = new TokenRequest(form.getFirst("grant_type"), form.getFirst("username"),
+                form.getFirst("password"), form.getFirst("client_id"), form.getFirst("client_secret"));
+        Set<ConstraintViolation<TokenRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return token(request);
     }
 }

@@ -1,13 +1,13 @@
 package com.upward.gateway.rest;
 
 import com.upward.gateway.config.IdentityConfig;
+import com.upward.platform.web.ProblemException;
 import io.smallrye.jwt.util.KeyUtils;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +24,6 @@ import java.util.Map;
 @Path("/.well-known/jwks.json")
 public class JwksResource {
 
-    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
-    String publicKeyLocation;
-
     @Inject
     IdentityConfig config;
 
@@ -35,8 +32,11 @@ public class JwksResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> keys() throws IOException, GeneralSecurityException {
+        if (!config.localIssuer()) {
+            throw ProblemException.notFound("This gateway issues no tokens; its issuer publishes the keys.");
+        }
         if (jwks == null) {
-            RSAPublicKey key = (RSAPublicKey) KeyUtils.decodePublicKey(readPem(publicKeyLocation));
+            RSAPublicKey key = (RSAPublicKey) KeyUtils.decodePublicKey(readPem(config.publicKeyLocation()));
             jwks = Map.of("keys", List.of(Map.of(
                     "kty", "RSA", "use", "sig", "alg", "RS256", "kid", config.keyId(),
                     "n", base64Url(key.getModulus()), "e", base64Url(key.getPublicExponent()))));

@@ -3,31 +3,38 @@ package com.upward.gateway.routing;
 import com.upward.gateway.config.GatewayConfig;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
-/** Which service answers which API paths. Everything under /api/v1 that is not listed here is not found. */
+/** Which service answers which API paths, and how long it may take. Everything under /api/v1 not listed is not found. */
 public final class ServiceRoutes {
 
-    public record Route(String pathRegex, String service, URI origin) {
+    public static final String COURSE = "course-service";
+    public static final String ASSESSMENT = "assessment-service";
+    public static final String PROGRESS = "progress-service";
+
+    public record Route(String pathRegex, String service, URI origin, Duration timeout) {
     }
 
     public static List<Route> of(GatewayConfig config) {
         URI course = config.services().course();
         URI assessment = config.services().assessment();
         URI progress = config.services().progress();
+        Duration learner = config.routing().timeout();
+        Duration admin = config.routing().adminTimeout();
         return List.of(
-                new Route("/api/v1/courses(/.*)?", "course-service", course),
-                new Route("/api/v1/admin/courses(/.*)?", "course-service", course),
-                new Route("/api/v1/quizzes(/.*)?", "assessment-service", assessment),
-                new Route("/api/v1/attempts(/.*)?", "assessment-service", assessment),
-                new Route("/api/v1/me/power-profile(/.*)?", "assessment-service", assessment),
-                new Route("/api/v1/admin/question-statistics(/.*)?", "assessment-service", assessment),
-                new Route("/api/v1/me/progress(/.*)?", "progress-service", progress),
-                new Route("/api/v1/me/certificates(/.*)?", "progress-service", progress),
-                new Route("/api/v1/me/enrolments(/.*)?", "progress-service", progress),
-                new Route("/api/v1/certificates(/.*)?", "progress-service", progress),
-                new Route("/api/v1/admin/reports(/.*)?", "progress-service", progress),
-                new Route("/api/v1/admin/enrolments(/.*)?", "progress-service", progress));
+                new Route("/api/v1/courses(/.*)?", COURSE, course, learner),
+                new Route("/api/v1/admin/courses(/.*)?", COURSE, course, admin),
+                new Route("/api/v1/quizzes(/.*)?", ASSESSMENT, assessment, learner),
+                new Route("/api/v1/attempts(/.*)?", ASSESSMENT, assessment, learner),
+                new Route("/api/v1/me/power-profile(/.*)?", ASSESSMENT, assessment, learner),
+                new Route("/api/v1/admin/question-statistics(/.*)?", ASSESSMENT, assessment, admin),
+                new Route("/api/v1/me/progress(/.*)?", PROGRESS, progress, learner),
+                new Route("/api/v1/me/certificates(/.*)?", PROGRESS, progress, learner),
+                new Route("/api/v1/me/enrolments(/.*)?", PROGRESS, progress, learner),
+                new Route("/api/v1/certificates(/.*)?", PROGRESS, progress, learner),
+                new Route("/api/v1/admin/reports(/.*)?", PROGRESS, progress, admin),
+                new Route("/api/v1/admin/enrolments(/.*)?", PROGRESS, progress, admin));
     }
 
     private ServiceRoutes() {

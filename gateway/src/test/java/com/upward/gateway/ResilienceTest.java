@@ -1,0 +1,167 @@
+package com.upward.gateway;
+
+import com.upward.gateway.routing.CircuitBreaker;
+import com.upward.gateway.routing.CircuitBreakers;
+import com.upward.gateway.routing.ServiceRoutes;
+import com.upward.platform.testing.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static com.upward.platform.testing.Problems.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Time limits, read retries, the circuit breaker and the request id / trace context, against the stand-in. */
+@QuarkusTest
+class ResilienceTest {
+
+    private static final String TRACEPARENT = "00-([0-9a-f]{32})-([0-9a-f]{16})-01";
+    private final String learner = TestTokens.learner("learner-resilience", "acme");
+
+    @Inject
+    CircuitBreakers breakers;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @BeforeEach
+    void closeBreakers() {
+        breakers.of(ServiceRoutes.COURSE).reset();
+        breakers.of(ServiceRoutes.ASSESSMENT).reset();
+    }
+
+    private Response get(String path) {
+        return given().auth().oauth2(learner).get(path);
+    }
+
+    private static int standInHits(String path) {
+        String standIn = ConfigProvider.getConfig().getValue("upward.gateway.services.course", String.class);
+        return Integer.parseInt(RestAssured.given().baseUri(standIn).queryParam("path", path)
+                .get(StandInServiceResource.HITS).asString());
+    }
+
+    @Test
+    void aServiceSlowerThanTheRouteTimeLimitIsA504Problem() {
+        Response response = get(StandInServiceResource.SLOW);
+        assertProblem(response, 504);
+        assertEquals("Gateway timeout", response.jsonPath().getString("title"));
+    }
+
+    @Test
+    void aReadIsRetriedWhenTheServiceCannotBeReachedButAWriteIsNot() {
+        double before = retries();
+        assertProblem(get("/api/v1/quizzes/any-quiz"), 503);
+        assertEquals(2.0, retries() - before, "two extra connection attempts for a GET");
+        assertProblem(given().auth().oauth2(learner).contentType("application/json").body("{}")
+                .post("/api/v1/quizzes/any-quiz/attempts"), 503);
+        assertEquals(2.0, retries() - before, "none for a POST");
+    }
+
+    private double retries() {
+        return metrics.counter("upward.gateway.proxy.retries", "service", ServiceRoutes.ASSESSMENT).count();
+    }
+
+    @Test
+    void theBreakerOpensAfterConsecutiveFailuresAnswers503AtOnceAndClosesAfterASuccessfulProbe() {
+        for (int i = 0; i < 3; i++) {
+            Response relayed = get(StandInServiceResource.FAILING);
+            assertProblem(relayed, 503);
+            assertEquals("Stand-in: failing on purpose.", relayed.jsonPath().getString("detail"));
+        }
+        assertEquals(CircuitBreaker.State.OPEN, breakers.of(ServiceRoutes.COURSE).state());
+
+        String healthy = "/api/v1/courses/after-the-breaker-opened";
+        Response refused = get(healthy);
+        assertProblem(refused, 503);
+        assertTrue(refused.jsonPath().getString("detail").contains("not sending it requests"));
+        assertTrue(refused.header("Retry-After").matches("[1-9][0-9]*"));
+        assertEquals(0, standInHits(healthy), "an open breaker does not call the service");
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get(healthy).statusCode() == 200);
+        assertEquals(CircuitBreaker.State.CLOSED, breakers.of(ServiceRoutes.COURSE).state());
+        assertTrue(standInHits(healthy) >= 1);
+    }
+
+    @Test
+    void aRequestIdAndATraceparentAreMadeUpWhenAbsentPassedToTheServiceAndEchoed() {
+        Response response = get("/api/v1/courses/echo");
+        response.then().statusCode(200);
+        String requestId = response.jsonPath().getString("requestId");
+        assertTrue(requestId.matches("[0-9a-f-]{36}"), requestId);
+        assertEquals(requestId, response.header("X-Request-Id"));
+        assertTrue(response.jsonPath().getString("traceparent").matches(TRACEPARENT));
+    }
+
+    @Test
+    void theCallersRequestIdAndTraceAreKeptWithTheGatewayAsTheNewParent() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+        Response response = given().auth().oauth2(learner)
+                .header("X-Request-Id", "portal-42").header("traceparent", "00-" + trace + "-" + callerSpan + "-01")
+                .get("/api/v1/courses/echo");
+        assertEquals("portal-42", response.jsonPath().getString("requestId"));
+        assertEquals("portal-42", response.header("X-Request-Id"));
+        String forwarded = response.jsonPath().getString("traceparent");
+        assertTrue(forwarded.matches(TRACEPARENT) && forwarded.startsWith("00-" + trace + "-"), forwarded);
+        assertNotEquals(callerSpan, forwarded.split("-")[2], "the gateway's own span is the service's parent");
+    }
+
+    @Test
+    void malformedIdsFromTheCallerAreReplaced() {
+        Response response = given().auth().oauth2(learner)
+                .header("X-Request-Id", "bad id with spaces").header("traceparent", "00-zz-01")
+                .get("/api/v1/courses/echo");
+        assertNotEquals("bad id with spaces", response.jsonPath().getString("requestId"));
+        assertTrue(response.jsonPath().getString("traceparent").matches(TRACEPARENT));
+    }
+
+    @Test
+    void logLinesCarryTheRequestId() {
+        List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                ExtLogRecord logged = ExtLogRecord.wrap(record);
+                logged.copyMdc();
+                records.add(logged);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("com.upward.gateway.routing.ServiceProxy");
+        logger.addHandler(capture);
+        try {
+            given().auth().oauth2(learner).header("X-Request-Id", "log-me-7").get("/api/v1/quizzes/logged");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !records.isEmpty());
+            ExtLogRecord record = records.get(0);
+            assertEquals("log-me-7", record.getMdc("requestId"));
+            assertTrue(record.getFormattedMessage().contains("log-me-7"));
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+}
