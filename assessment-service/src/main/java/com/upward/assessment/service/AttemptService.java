@@ -342,9 +342,11 @@ public class AttemptService {
         for (int i = 0; i < layout.size(); i++) {
             Slot slot = layout.get(i);
             Question q = questions.get(slot.questionId());
-            List<Choice> options = slot.optionOrder().stream().map(id -> new Choice(id, q.option(id).text())).toList();
-            List<Choice> items = slot.itemOrder() == null ? null
-                    : slot.itemOrder().stream().map(id -> new Choice(id, q.item(id).text())).toList();
+            // The bank is edited in place: an option or item removed since the attempt started is skipped.
+            List<Choice> options = slot.optionOrder().stream().filter(id -> q.option(id) != null)
+                    .map(id -> new Choice(id, q.option(id).text())).toList();
+            List<Choice> items = slot.itemOrder() == null ? null : slot.itemOrder().stream().filter(id -> q.item(id) != null)
+                    .map(id -> new Choice(id, q.item(id).text())).toList();
             shown.add(new QuestionView(q.id(), i + 1, q.type().name(), q.prompt(), options, items));
         }
         Map<String, Answer> answers = read(attempt.answers, ANSWERS);

@@ -84,7 +84,10 @@ public final class Scoring {
         } else {
             selected = new ArrayList<>();
             for (String optionId : new LinkedHashSet<>(answer.optionIds())) {
-                selected.add(optionFeedback(q.option(optionId)));
+                Option option = q.option(optionId);
+                if (option != null) { // saved before the bank dropped that option
+                    selected.add(optionFeedback(option));
+                }
             }
             correctAnswer = q.options().stream().filter(o -> Boolean.TRUE.equals(o.correct())).map(Scoring::optionFeedback).toList();
         }
