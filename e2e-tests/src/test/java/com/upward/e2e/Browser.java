@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public final class Browser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
     private final WebDriver driver;
     private final String baseUrl;
 
@@ -43,6 +44,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900",
                 "--user-data-dir=" + Path.of("target", "chromium-" + UUID.randomUUID()).toAbsolutePath());
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", DOWNLOADS.toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         driver = new ChromeDriver(service, options);
@@ -50,6 +53,18 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    public void signIn(String username) {
+        open("/signin");
+        waitFor(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("upward-demo");
+        driver.findElement(By.cssSelector("#signin-form button")).click();
+        waitUntil(d -> !d.getCurrentUrl().endsWith("#/signin"));
+    }
+
+    public void click(By locator) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(locator)).click();
     }
 
     public void open(String hashPath) {
@@ -66,7 +81,8 @@ public final class Browser implements AutoCloseable {
 
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(300))
-                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition);
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Saves a screenshot as test output and checks the page has no serious or critical axe violation. */

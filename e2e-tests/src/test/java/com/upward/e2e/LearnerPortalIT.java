@@ -9,7 +9,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A learner in a real headless browser: signs in, reads a lesson, marks it complete, sees progress. */
@@ -76,9 +75,28 @@ class LearnerPortalIT {
         browser.waitUntil(driver -> {
             browser.open("/");
             browser.open("/progress");
-            return driver.findElement(By.id("main")).getText().contains("1 of 15 lessons");
+            return driver.findElement(By.id("main")).getText().contains("1 of 15 lessons")
+                    && "6".equals(driver.findElement(By.cssSelector("progress")).getAttribute("value"));
         });
-        assertEquals("6", browser.driver().findElement(By.cssSelector("progress")).getAttribute("value"));
         browser.checkPage("05-progress");
+    }
+
+    @Test
+    @Order(5)
+    void ratesThePowerProfileAndSeesItsChart() throws Exception {
+        browser.open("/power-profile");
+        browser.waitForText(By.tagName("h1"), "Your power profile");
+        browser.checkPage("06-power-profile");
+        var statements = browser.driver().findElements(By.cssSelector("#profile-form fieldset"));
+        for (int i = 0; i < statements.size(); i++) {
+            // Agree strongly with the expertise statements, less with the others.
+            String text = statements.get(i).findElement(By.tagName("legend")).getText().toLowerCase();
+            int rating = text.contains("know") || text.contains("expert") || text.contains("experience") ? 5 : 2;
+            statements.get(i).findElements(By.cssSelector("input[type=radio]")).get(rating - 1).click();
+        }
+        browser.click(By.cssSelector("#profile-form button[type=submit]"));
+        browser.waitFor(By.id("profile-chart"));
+        browser.waitForText(By.id("main"), "Your strongest:");
+        browser.checkPage("07-power-profile-saved");
     }
 }

@@ -79,7 +79,7 @@ function renderNav() {
     return;
   }
   const links = [];
-  if (hasRole('learner')) links.push(['#/', 'Dashboard'], ['#/progress', 'My progress']);
+  if (hasRole('learner')) links.push(['#/', 'Dashboard'], ['#/progress', 'My progress'], ['#/power-profile', 'Power profile']);
   if (hasRole('admin')) links.push(['#/admin', 'Reports']);
   if (hasRole('author')) links.push(['#/author', 'Authoring']);
   nav.innerHTML = `<ul>${links.map(([href, text]) => `<li><a href="${href}">${esc(text)}</a></li>`).join('')}
@@ -261,6 +261,464 @@ route('/progress', async () => {
       ${p.certificateId ? `<p><a href="#/certificates/${esc(p.certificateId)}">Your certificate</a></p>` : ''}
     </section>`).join('');
   return { title: 'My progress', html: `<h1>My progress</h1>${rows || '<p>You have not started a course yet.</p>'}` };
+});
+
+route('/certificates/:certificateId', async ({ certificateId }) => {
+  const certificate = await api(`/api/v1/certificates/${encodeURIComponent(certificateId)}`);
+  const verifyUrl = `${location.origin}/api/v1/certificates/${encodeURIComponent(certificateId)}/print`;
+  return { title: 'Certificate', html: `<section class="certificate card">
+      <h1>Certificate of completion</h1>
+      <p class="certificate-name">${esc(certificate.learnerName)}</p>
+      <p>completed <strong>${esc(certificate.courseTitle)}</strong> on ${esc(new Date(certificate.completedAt).toLocaleDateString())}.</p>
+      <p class="meta">Certificate ${esc(certificate.certificateId)}</p>
+      <p><a class="button" href="${esc(verifyUrl)}" target="_blank" rel="noopener">Printable certificate</a></p>
+      <p>Anyone can check it at <a href="${esc(verifyUrl)}">${esc(verifyUrl)}</a>.</p>
+    </section>` };
+});
+
+// ---- quizzes: settings, taking an attempt, results -------------------------------------------------
+
+const percentText = value => `${Math.round(Number(value) * 10) / 10}%`;
+
+route('/quizzes/:quizId', async ({ quizId }) => {
+  const quiz = await api(`/api/v1/quizzes/${encodeURIComponent(quizId)}`);
+  const mine = quiz.myAttempts || { used: 0, attempts: [] };
+  const rows = mine.attempts.map(a => `<tr><td>${a.attemptNumber}</td><td>${esc(a.status.toLowerCase())}</td>
+      <td>${a.percent == null ? '–' : percentText(a.percent)}</td><td>${a.passed == null ? '–' : a.passed ? 'Passed' : 'Not passed'}</td>
+      <td>${a.status === 'SUBMITTED' ? `<a href="#/attempts/${esc(a.id)}/result">Result</a>` : `<a href="#/attempts/${esc(a.id)}">Resume</a>`}</td></tr>`).join('');
+  const canStart = mine.remaining == null || mine.remaining > 0;
+  const html = `<h1>${esc(quiz.title)}</h1>
+    <ul class="facts">
+      <li>${quiz.questionCount} questions · pass mark ${quiz.passPercent}%</li>
+      <li>Attempts: ${quiz.attemptsAllowed == null ? 'unlimited' : `${mine.used} of ${quiz.attemptsAllowed} used`}</li>
+      <li>Time limit: ${quiz.timeLimitMinutes == null ? 'none' : `${quiz.timeLimitMinutes} minutes`}</li>
+      <li>Grade: the ${quiz.grading === 'HIGHEST' ? 'highest' : 'last'} attempt${mine.gradePercent == null ? '' : ` · now ${percentText(mine.gradePercent)}${mine.passed ? ' (passed)' : ''}`}</li>
+      ${mine.nextAttemptAvailableAt ? `<li>Your next attempt opens at ${esc(new Date(mine.nextAttemptAvailableAt).toLocaleString())}</li>` : ''}
+    </ul>
+    ${mine.openAttemptId ? `<p><a class="button" href="#/attempts/${esc(mine.openAttemptId)}">Resume your attempt</a></p>`
+      : canStart ? '<p><button type="button" class="button" id="start-attempt">Start an attempt</button></p>' : '<p>You have used every attempt.</p>'}
+    ${rows ? `<h2>Your attempts</h2><table><thead><tr><th scope="col">#</th><th scope="col">Status</th><th scope="col">Score</th><th scope="col">Result</th><th scope="col"><span class="visually-hidden">Link</span></th></tr></thead><tbody>${rows}</tbody></table>` : ''}`;
+  const mount = () => document.getElementById('start-attempt')?.addEventListener('click', async event => {
+    event.currentTarget.disabled = true;
+    try {
+      const attempt = await api(`/api/v1/quizzes/${encodeURIComponent(quizId)}/attempts`, { method: 'POST' });
+      location.hash = `#/attempts/${attempt.id}`;
+    } catch (error) {
+      event.currentTarget.disabled = false;
+      notify(error.message);
+    }
+  });
+  return { title: quiz.title, html, mount };
+});
+
+function questionField(question, saved) {
+  const chosen = new Set(saved?.optionIds || []);
+  const legend = `<legend><span class="question-number">Question ${question.number}.</span> ${esc(question.prompt)}</legend>`;
+  if (question.type === 'MATCHING') {
+    const matches = saved?.matches || {};
+    return `<fieldset class="question" data-question="${esc(question.id)}" data-type="MATCHING">${legend}
+      ${question.items.map(item => `<label for="m-${esc(question.id)}-${esc(item.id)}">${esc(item.text)}</label>
+        <select id="m-${esc(question.id)}-${esc(item.id)}" data-item="${esc(item.id)}">
+          <option value="">Choose…</option>
+          ${question.options.map(o => `<option value="${esc(o.id)}" ${matches[item.id] === o.id ? 'selected' : ''}>${esc(o.text)}</option>`).join('')}
+        </select>`).join('')}</fieldset>`;
+  }
+  const multiple = question.type === 'MULTIPLE_RESPONSE';
+  return `<fieldset class="question" data-question="${esc(question.id)}" data-type="${esc(question.type)}">${legend}
+    ${multiple ? '<p class="hint">Choose every answer that applies.</p>' : ''}
+    ${question.options.map(o => `<div class="choice"><input type="${multiple ? 'checkbox' : 'radio'}" name="q-${esc(question.id)}"
+        id="o-${esc(question.id)}-${esc(o.id)}" value="${esc(o.id)}" ${chosen.has(o.id) ? 'checked' : ''}>
+      <label for="o-${esc(question.id)}-${esc(o.id)}">${esc(o.text)}</label></div>`).join('')}</fieldset>`;
+}
+
+function collectAnswers(form) {
+  return [...form.querySelectorAll('fieldset.question')].map(fieldset => {
+    const questionId = fieldset.dataset.question;
+    if (fieldset.dataset.type === 'MATCHING') {
+      const matches = {};
+      fieldset.querySelectorAll('select').forEach(select => { if (select.value) matches[select.dataset.item] = select.value; });
+      return { questionId, matches };
+    }
+    return { questionId, optionIds: [...fieldset.querySelectorAll('input:checked')].map(input => input.value) };
+  });
+}
+
+let attemptTimer = null;
+
+route('/attempts/:attemptId', async ({ attemptId }) => {
+  const attempt = await api(`/api/v1/attempts/${encodeURIComponent(attemptId)}`);
+  if (attempt.status !== 'IN_PROGRESS') {
+    location.hash = `#/attempts/${attemptId}/result`;
+    return { title: 'Attempt', html: '<h1>Attempt submitted</h1>' };
+  }
+  const saved = Object.fromEntries((attempt.savedAnswers || []).map(a => [a.questionId, a]));
+  const html = `<h1>Attempt ${attempt.attemptNumber}</h1>
+    ${attempt.deadline ? `<p class="timer" role="timer" aria-live="off">Time left: <strong id="time-left">…</strong></p>` : ''}
+    <form id="attempt-form">
+      ${attempt.questions.map(q => questionField(q, saved[q.id])).join('')}
+      <p id="save-state" class="meta" aria-live="polite"></p>
+      <button type="submit" class="button">Submit your answers</button>
+    </form>`;
+  const mount = () => {
+    const form = document.getElementById('attempt-form');
+    const state = document.getElementById('save-state');
+    clearInterval(attemptTimer);
+    if (attempt.deadline) {
+      const deadline = new Date(attempt.deadline).getTime();
+      const tick = () => {
+        const left = Math.max(0, deadline - Date.now());
+        const minutes = Math.floor(left / 60000);
+        const seconds = Math.floor((left % 60000) / 1000);
+        const el = document.getElementById('time-left');
+        if (!el) { clearInterval(attemptTimer); return; }
+        el.textContent = `${minutes}:${String(seconds).padStart(2, '0')}`;
+      };
+      tick();
+      attemptTimer = setInterval(tick, 1000);
+    }
+    // Answers are saved as the learner goes, so a lost connection or a closed tab loses nothing.
+    form.addEventListener('change', async () => {
+      try {
+        await api(`/api/v1/attempts/${encodeURIComponent(attemptId)}/answers`, { method: 'PUT', body: { answers: collectAnswers(form) } });
+        state.textContent = `Answers saved at ${new Date().toLocaleTimeString()}.`;
+      } catch (error) {
+        state.textContent = `Not saved: ${error.message}`;
+      }
+    });
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const button = form.querySelector('button[type=submit]');
+      button.disabled = true;
+      try {
+        await api(`/api/v1/attempts/${encodeURIComponent(attemptId)}/submission`, { method: 'POST', body: { answers: collectAnswers(form) } });
+        clearInterval(attemptTimer);
+        location.hash = `#/attempts/${attemptId}/result`;
+      } catch (error) {
+        button.disabled = false;
+        notify(error.message);
+      }
+    });
+  };
+  return { title: `Attempt ${attempt.attemptNumber}`, html, mount };
+});
+
+// Position power first (role, penalty), then personal power (reputation, expertise), as the course teaches them.
+const POWER_ORDER = ['ROLE', 'PENALTY', 'REPUTATION', 'EXPERTISE'];
+const POWER_LABELS = { ROLE: 'Role', PENALTY: 'Penalty', REPUTATION: 'Reputation', EXPERTISE: 'Expertise' };
+
+function barChart(canvasId, labels, values, label) {
+  if (!window.Chart) return;
+  new window.Chart(document.getElementById(canvasId), {
+    type: 'bar',
+    data: { labels, datasets: [{ label, data: values, backgroundColor: '#0b5cad' }] },
+    options: { animation: false, scales: { y: { min: 0, max: 100, title: { display: true, text: '%' } } }, plugins: { legend: { display: false } } }
+  });
+}
+
+route('/attempts/:attemptId/result', async ({ attemptId }) => {
+  const attempt = await api(`/api/v1/attempts/${encodeURIComponent(attemptId)}`);
+  const result = attempt.result;
+  if (!result) return { title: 'Result', html: '<h1>No result yet</h1><p>This attempt has not been submitted.</p>' };
+  const types = POWER_ORDER.filter(t => (result.byPowerType || {})[t]);
+  const powerRows = types.map(t => { const p = result.byPowerType[t]; return `<tr><th scope="row">${esc(POWER_LABELS[t] || t)}</th>
+      <td>${p.correct} of ${p.total}</td><td>${percentText(p.percent)}</td><td>${p.mastered ? 'Mastered' : 'Not yet'}</td></tr>`; }).join('');
+  const questions = (result.questions || []).map(q => `<li class="result-${esc(q.outcome.toLowerCase())}">
+      <p><strong>${esc(q.prompt)}</strong> <span class="badge">${esc(q.outcome.toLowerCase())}</span></p>
+      ${(q.selected || []).map(f => `<p>You chose “${esc(f.text)}”: ${esc(f.feedback)}</p>`).join('')}
+      ${(q.matches || []).map(m => `<p>${esc(m.itemText)}: ${m.correct ? 'right' : 'not right'}. ${esc(m.feedback)}</p>`).join('')}
+      ${q.outcome !== 'CORRECT' && q.correctAnswer ? `<p>The right answer: ${q.correctAnswer.map(f => `“${esc(f.text)}”`).join(', ')}</p>` : ''}
+    </li>`).join('');
+  const revisit = (result.lessonsToRevisit || []).map(id => `<li><a href="#/courses/${esc(attempt.courseId)}/lessons/${esc(id)}">${esc(id.replace(/-/g, ' '))}</a></li>`).join('');
+  const html = `<h1>Your result: ${percentText(result.percent)}</h1>
+    <p class="verdict ${result.passed ? 'passed' : 'failed'}">${result.passed ? 'Passed' : 'Not passed'} (pass mark ${result.passPercent}%) · ${result.score} of ${result.maxScore} points</p>
+    ${types.length ? `<h2>By type of power</h2>
+      <canvas id="power-chart" role="img" aria-label="Score per type of power"></canvas>
+      <table><thead><tr><th scope="col">Power</th><th scope="col">Correct</th><th scope="col">Score</th><th scope="col">Mastery</th></tr></thead><tbody>${powerRows}</tbody></table>` : ''}
+    ${revisit ? `<h2>Lessons to revisit</h2><ul>${revisit}</ul>` : ''}
+    <h2>Feedback on each question</h2><ol class="feedback">${questions}</ol>
+    <p><a class="button" href="#/quizzes/${esc(attempt.quizId)}">Back to the quiz</a></p>`;
+  const mount = () => types.length && barChart('power-chart', types.map(t => POWER_LABELS[t] || t), types.map(t => result.byPowerType[t].percent), 'Score %');
+  return { title: 'Result', html, mount };
+});
+
+route('/power-profile', async () => {
+  const profile = await api('/api/v1/me/power-profile');
+  const answers = profile.answers || {};
+  const scale = ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'];
+  const html = `<h1>Your power profile</h1>
+    <p>Understand what power you have and utilize it. Rate each statement; there are no right answers and nothing is graded.</p>
+    ${profile.result ? `<canvas id="profile-chart" role="img" aria-label="Your power profile"></canvas>
+      <p>Your strongest: ${(profile.strongest || []).map(t => esc(POWER_LABELS[t] || t)).join(', ')}</p>` : ''}
+    <form id="profile-form">
+      ${profile.statements.map(st => `<fieldset class="question"><legend>${esc(st.text)}</legend>
+        <div class="likert">${scale.map((label, i) => `<span class="choice"><input type="radio" name="${esc(st.id)}" id="${esc(st.id)}-${i + 1}" value="${i + 1}" ${answers[st.id] === i + 1 ? 'checked' : ''} required>
+        <label for="${esc(st.id)}-${i + 1}">${label}</label></span>`).join('')}</div></fieldset>`).join('')}
+      <button type="submit" class="button">Save my profile</button>
+    </form>`;
+  const mount = () => {
+    if (profile.result && window.Chart) {
+      const types = POWER_ORDER.filter(t => profile.result[t]);
+      new window.Chart(document.getElementById('profile-chart'), {
+        type: 'radar',
+        data: { labels: types.map(t => POWER_LABELS[t] || t), datasets: [{ label: 'Your profile', data: types.map(t => profile.result[t].percent), backgroundColor: 'rgba(11,92,173,0.2)', borderColor: '#0b5cad' }] },
+        options: { animation: false, scales: { r: { min: 0, max: 100 } } }
+      });
+    }
+    document.getElementById('profile-form').addEventListener('submit', async event => {
+      event.preventDefault();
+      const data = Object.fromEntries([...new FormData(event.target).entries()].map(([k, v]) => [k, Number(v)]));
+      try {
+        await api('/api/v1/me/power-profile', { method: 'PUT', body: { answers: data } });
+        dispatch();
+      } catch (error) {
+        notify(error.message);
+      }
+    });
+  };
+  return { title: 'Power profile', html, mount };
+});
+
+// ---- admin: key figures, charts, learners, CSV, assignment, question statistics ---------------------
+
+const ADMIN_COURSE = 'how-to-lead-upward';
+const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'OVERDUE'];
+const statusText = status => status.replace('_', ' ').toLowerCase();
+const rate = value => value == null ? '–' : percentText(value);
+
+function chart(id, type, labels, data, label, max) {
+  if (!window.Chart) return;
+  new window.Chart(document.getElementById(id), {
+    type,
+    data: { labels, datasets: [{ label, data, backgroundColor: '#0b5cad', borderColor: '#0b5cad' }] },
+    options: { animation: false, plugins: { legend: { display: false } },
+      scales: { y: { beginAtZero: true, ...(max ? { max } : { ticks: { precision: 0 } }) } } }
+  });
+}
+
+route('/admin', async () => {
+  const course = encodeURIComponent(ADMIN_COURSE);
+  const [summary, funnel, mastery, weeks] = await Promise.all([
+    api(`/api/v1/admin/reports/summary?courseId=${course}`),
+    api(`/api/v1/admin/reports/lesson-funnel?courseId=${course}`),
+    api(`/api/v1/admin/reports/power-mastery?courseId=${course}`),
+    api(`/api/v1/admin/reports/completions-per-week?courseId=${course}`)]);
+  const figure = (label, value) => `<div class="figure"><span class="figure-value">${esc(value)}</span><span class="figure-label">${esc(label)}</span></div>`;
+  const html = `<h1>Reports: How to Lead Upward</h1>
+    <section aria-label="Key figures" class="figures">
+      ${figure('Enrolled', summary.enrolled)}${figure('Started', summary.started)}${figure('Completed', summary.completed)}
+      ${figure('Completion rate', rate(summary.completionRate))}${figure('Pass rate', rate(summary.passRate))}
+      ${figure('Average score', rate(summary.averageScore))}${figure('Overdue', summary.overdue)}
+    </section>
+    <p><a href="#/admin/learners">Learners</a> · <a href="#/admin/assign">Assign the course</a> · <a href="#/admin/questions">Question statistics</a></p>
+    <div class="charts">
+      <section><h2>Lesson funnel</h2><canvas id="funnel-chart" role="img" aria-label="Learners who reached each lesson"></canvas></section>
+      <section><h2>Power-type mastery</h2><canvas id="mastery-chart" role="img" aria-label="Share of learners who mastered each type of power"></canvas></section>
+      <section><h2>Completions per week</h2><canvas id="weeks-chart" role="img" aria-label="Completions per week"></canvas></section>
+    </div>`;
+  const mount = () => {
+    chart('funnel-chart', 'bar', funnel.lessons.map(l => l.position ?? l.lessonId), funnel.lessons.map(l => l.learners), 'Learners');
+    chart('mastery-chart', 'bar', mastery.map(m => POWER_LABELS[m.powerType] || m.powerType), mastery.map(m => m.masteryRate ?? 0), 'Mastered %', 100);
+    chart('weeks-chart', 'line', weeks.map(w => w.weekStarting), weeks.map(w => w.completions), 'Completions');
+  };
+  return { title: 'Reports', html, mount };
+});
+
+route('/admin/learners', async () => {
+  const query = new URLSearchParams(location.hash.split('?')[1] || '');
+  return learnersPage(query);
+});
+
+async function learnersPage(query) {
+  const params = new URLSearchParams({ courseId: ADMIN_COURSE, page: query.get('page') || '0', size: '20',
+    sort: query.get('sort') || 'NAME', order: query.get('order') || 'asc' });
+  if (query.get('status')) params.set('status', query.get('status'));
+  const page = await api(`/api/v1/admin/reports/learners?${params}`);
+  const rows = page.items.map(r => `<tr><td>${esc(r.name || r.learnerId)}</td><td>${esc(statusText(r.status))}</td>
+      <td>${r.percent}%</td><td>${r.bestScore == null ? '–' : percentText(r.bestScore)}</td><td>${esc(r.dueDate || '–')}</td>
+      <td>${r.completedAt ? esc(new Date(r.completedAt).toLocaleDateString()) : '–'}</td></tr>`).join('');
+  const html = `<h1>Learners</h1>
+    <form id="learner-filter" class="filters">
+      <label for="status-filter">Status</label>
+      <select id="status-filter" name="status"><option value="">Any</option>
+        ${STATUSES.map(st => `<option value="${st}" ${params.get('status') === st ? 'selected' : ''}>${statusText(st)}</option>`).join('')}</select>
+      <label for="sort-by">Sort by</label>
+      <select id="sort-by" name="sort">${['NAME', 'STATUS', 'PERCENT', 'SCORE', 'DUE_DATE', 'COMPLETED_AT'].map(so =>
+        `<option value="${so}" ${params.get('sort') === so ? 'selected' : ''}>${statusText(so)}</option>`).join('')}</select>
+      <button type="submit" class="button">Apply</button>
+      <button type="button" class="button" id="download-csv">Download CSV</button>
+    </form>
+    <table><caption>${page.totalItems} learners · page ${page.page + 1} of ${Math.max(1, page.totalPages)}</caption>
+      <thead><tr><th scope="col">Learner</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col">Best score</th><th scope="col">Due</th><th scope="col">Completed</th></tr></thead>
+      <tbody>${rows || '<tr><td colspan="6">No learner matches.</td></tr>'}</tbody></table>
+    <nav class="pager" aria-label="Pages">
+      ${page.page > 0 ? `<a href="#/admin/learners?${new URLSearchParams({ ...Object.fromEntries(query), page: page.page - 1 })}">← Previous page</a>` : '<span></span>'}
+      ${page.page + 1 < page.totalPages ? `<a href="#/admin/learners?${new URLSearchParams({ ...Object.fromEntries(query), page: page.page + 1 })}">Next page →</a>` : '<span></span>'}
+    </nav>`;
+  const mount = () => {
+    document.getElementById('learner-filter').addEventListener('submit', event => {
+      event.preventDefault();
+      const form = new FormData(event.target);
+      location.hash = `#/admin/learners?${new URLSearchParams({ status: form.get('status'), sort: form.get('sort') })}`;
+    });
+    document.getElementById('download-csv').addEventListener('click', async () => {
+      const csvParams = new URLSearchParams(params);
+      csvParams.delete('page');
+      csvParams.delete('size');
+      const text = await api(`/api/v1/admin/reports/learners.csv?${csvParams}`, { headers: { Accept: 'text/csv' } });
+      // The token is in memory only, so the file is fetched with it and handed to the browser as a Blob.
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+      link.download = 'learners.csv';
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    });
+  };
+  return { title: 'Learners', html, mount };
+}
+
+route('/admin/learners\\?.*', async () => learnersPage(new URLSearchParams(location.hash.split('?')[1] || '')));
+
+route('/admin/assign', async () => ({
+  title: 'Assign the course',
+  html: `<h1>Assign the course</h1>
+    <form id="assign-form" class="card">
+      <label for="learner-ids">Learner ids (one per line)</label>
+      <textarea id="learner-ids" name="learnerIds" rows="5" required></textarea>
+      <label for="due-date">Due date</label>
+      <input id="due-date" name="dueDate" type="date" required>
+      <button type="submit" class="button">Assign “How to Lead Upward”</button>
+      <p id="assign-result" role="status"></p>
+    </form>`,
+  mount: () => document.getElementById('assign-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    const learnerIds = String(form.get('learnerIds')).split(/\s+/).filter(Boolean);
+    try {
+      const assigned = await api('/api/v1/admin/enrolments', { method: 'POST', body: { learnerIds, courseId: ADMIN_COURSE, dueDate: form.get('dueDate') } });
+      document.getElementById('assign-result').textContent = `Assigned to ${assigned.learnerIds.length} learners, due ${assigned.dueDate}.`;
+    } catch (error) {
+      notify(error.message);
+    }
+  })
+}));
+
+route('/admin/questions', async () => {
+  const stats = await api('/api/v1/admin/question-statistics/four-types-of-power');
+  const rows = stats.questions.map(q => `<tr><td>${esc(q.prompt)}</td><td>${q.attempts}</td><td>${percentText(q.facilityIndex)}</td>
+      <td>${q.discriminationIndex == null ? '–' : percentText(q.discriminationIndex)}</td></tr>`).join('');
+  return { title: 'Question statistics', html: `<h1>Question statistics: the four types of power</h1>
+    <p>Over ${stats.firstAttempts} first attempts. Cronbach's alpha: ${stats.cronbachAlpha == null ? 'not enough data yet' : stats.cronbachAlpha.toFixed(2)}.</p>
+    <table><thead><tr><th scope="col">Question</th><th scope="col">Attempts</th><th scope="col">Facility</th><th scope="col">Discrimination</th></tr></thead>
+    <tbody>${rows || '<tr><td colspan="4">No attempts yet.</td></tr>'}</tbody></table>` };
+});
+
+// ---- author: drafts, lesson editing, publishing ----------------------------------------------------
+
+const enc = encodeURIComponent;
+
+route('/author', async () => {
+  const page = await api('/api/v1/admin/courses');
+  const rows = page.items.map(c => `<tr><td>${esc(c.title)}</td><td>${c.latestVersion ?? '–'}</td>
+      <td>${c.draft ? `Draft (revision ${c.draft.revision})` : 'No draft'}</td>
+      <td>${c.draft ? `<a href="#/author/${esc(c.courseId)}">Open the draft</a>`
+                    : `<button type="button" class="link-button start-draft" data-course="${esc(c.courseId)}">Start a draft of version ${(c.latestVersion || 0) + 1}</button>`}</td></tr>`).join('');
+  const mount = () => document.querySelectorAll('.start-draft').forEach(button => button.addEventListener('click', async () => {
+    try {
+      await api(`/api/v1/admin/courses/${enc(button.dataset.course)}/draft`, { method: 'POST', body: { start: 'LATEST' } });
+      location.hash = `#/author/${button.dataset.course}`;
+    } catch (error) {
+      notify(error.message);
+    }
+  }));
+  return { title: 'Authoring', mount, html: `<h1>Authoring</h1>
+    <table><thead><tr><th scope="col">Course</th><th scope="col">Published version</th><th scope="col">Draft</th><th scope="col">Action</th></tr></thead><tbody>${rows}</tbody></table>` };
+});
+
+route('/author/:courseId', async ({ courseId }) => {
+  const [draft, validation] = await Promise.all([
+    api(`/api/v1/admin/courses/${enc(courseId)}/draft`),
+    api(`/api/v1/admin/courses/${enc(courseId)}/draft/validation`)]);
+  const modules = draft.modules.map(m => `<section class="module"><h2>${esc(m.title)}</h2><ol>
+      ${m.lessons.map(l => `<li><a href="#/author/${esc(courseId)}/lessons/${esc(l.id)}">${esc(l.title)}</a>
+        <span class="meta">${l.estimatedMinutes} min · ${l.blockCount} blocks</span></li>`).join('')}</ol></section>`).join('');
+  const html = `<h1>Draft of ${esc(draft.title)}</h1>
+    <p class="meta">Based on version ${draft.basedOnVersion ?? '–'} · revision ${draft.revision}</p>
+    <section class="card" aria-label="Validation"><h2>Ready to publish?</h2>
+      ${validation.valid ? `<p>The draft is valid. Publishing makes it version ${validation.version}; learners on an earlier version keep theirs until they finish.</p>
+        <button type="button" class="button" id="publish">Publish version ${validation.version}</button>`
+        : `<p>Publishing would be refused:</p><ul>${validation.problems.map(problem => `<li>${esc(problem)}</li>`).join('')}</ul>`}
+      <p id="publish-result" role="status"></p>
+    </section>
+    ${modules}`;
+  const mount = () => document.getElementById('publish')?.addEventListener('click', async event => {
+    event.currentTarget.disabled = true;
+    try {
+      const publication = await api(`/api/v1/admin/courses/${enc(courseId)}/draft/publication`, { method: 'POST', headers: { 'If-Match': `"${draft.revision}"` } });
+      document.getElementById('publish-result').textContent = `Published version ${publication.version} with ${publication.lessonCount} lessons.`;
+    } catch (error) {
+      event.currentTarget.disabled = false;
+      notify(error.message);
+    }
+  });
+  return { title: 'Draft', html, mount };
+});
+
+const BLOCK_FIELDS = {
+  text: [['text', 'Text', 'area']],
+  'key-points': [['title', 'Title', 'line'], ['items', 'Points (one per line)', 'lines']],
+  quote: [['text', 'Quote', 'area'], ['cite', 'Cited from', 'line']],
+  interview: [['asker', 'Asked by', 'line'], ['question', 'Question', 'area'], ['answerer', 'Answered by', 'line'], ['answer', 'Answer', 'area']],
+  reflection: [['prompt', 'Prompt', 'area']]
+};
+
+function blockEditor(b, i) {
+  const fields = BLOCK_FIELDS[b.type] || [];
+  return `<fieldset class="question block-editor" data-type="${esc(b.type)}"><legend>Block ${i + 1}: ${esc(b.type)}</legend>
+    ${fields.map(([name, label, kind]) => {
+      const id = `b${i}-${name}`;
+      const value = kind === 'lines' ? (b[name] || []).join('\n') : (b[name] ?? '');
+      return `<label for="${id}">${esc(label)}</label>${kind === 'line'
+        ? `<input id="${id}" data-field="${name}" data-kind="${kind}" value="${esc(value)}">`
+        : `<textarea id="${id}" data-field="${name}" data-kind="${kind}" rows="${kind === 'area' ? 5 : 4}">${esc(value)}</textarea>`}`;
+    }).join('')}</fieldset>`;
+}
+
+route('/author/:courseId/lessons/:lessonId', async ({ courseId, lessonId }) => {
+  const base = `/api/v1/admin/courses/${enc(courseId)}/draft`;
+  const [draft, lesson] = await Promise.all([api(base), api(`${base}/lessons/${enc(lessonId)}`)]);
+  const html = `<h1>Edit: ${esc(lesson.title)}</h1>
+    <form id="lesson-form">
+      <label for="lesson-title">Title</label><input id="lesson-title" name="title" value="${esc(lesson.title)}" required>
+      <label for="lesson-minutes">Estimated minutes</label><input id="lesson-minutes" name="estimatedMinutes" type="number" min="1" max="240" value="${lesson.estimatedMinutes}">
+      <label for="lesson-objectives">Learning objectives (one per line)</label>
+      <textarea id="lesson-objectives" name="objectives" rows="4">${esc(lesson.objectives.join('\n'))}</textarea>
+      ${lesson.blocks.map(blockEditor).join('')}
+      <button type="submit" class="button">Save the lesson</button>
+      <p id="save-result" role="status"></p>
+    </form>
+    <p><a href="#/author/${esc(courseId)}">Back to the draft</a></p>`;
+  const mount = () => document.getElementById('lesson-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    const form = event.target;
+    const blocks = [...form.querySelectorAll('.block-editor')].map(fieldset => {
+      const block = { type: fieldset.dataset.type };
+      fieldset.querySelectorAll('[data-field]').forEach(input => {
+        const value = input.dataset.kind === 'lines' ? input.value.split('\n').map(v => v.trim()).filter(Boolean) : input.value;
+        if (!(input.dataset.field === 'title' && value === '')) block[input.dataset.field] = value;
+      });
+      return block;
+    });
+    const body = { id: lesson.id, moduleId: lesson.moduleId, title: form.title.value, estimatedMinutes: Number(form.estimatedMinutes.value),
+      required: lesson.required, objectives: form.objectives.value.split('\n').map(v => v.trim()).filter(Boolean), blocks };
+    try {
+      await api(`${base}/lessons/${enc(lessonId)}`, { method: 'PUT', body, headers: { 'If-Match': `"${draft.revision}"` } });
+      document.getElementById('save-result').textContent = 'Saved.';
+    } catch (error) {
+      notify(error.message);
+    }
+  });
+  return { title: `Edit ${lesson.title}`, html, mount };
 });
 
 window.addEventListener('hashchange', dispatch);

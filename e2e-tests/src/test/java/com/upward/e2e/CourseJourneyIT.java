@@ -1,0 +1,200 @@
+package com.upward.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole journey in a real browser: a learner reads every lesson, fails the graded quiz once, passes
+ * it, and gets 100% and a certificate; an admin then finds that learner in the figures and the table and
+ * downloads the CSV; an author edits a draft lesson and publishes a new version. axe-core checks each page.
+ */
+@ExtendWith(Platform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CourseJourneyIT {
+
+    private static final String LEARNER = "Casey Novak";
+    private static Browser browser;
+    private static QuestionBank bank;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser(Platform.stack().gatewayUrl());
+        bank = new QuestionBank(Path.of(System.getProperty("upward.project.root", "..")).toAbsolutePath().normalize());
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theLearnerReadsEveryLessonInOrder() throws Exception {
+        browser.signIn("learner3@acme");
+        browser.open("/courses/how-to-lead-upward/lessons/what-is-leading-upward");
+        int lessons = 0;
+        while (true) {
+            browser.waitFor(By.cssSelector("article.lesson h1"));
+            lessons++;
+            if (lessons == 1) {
+                browser.checkPage("journey-01-first-lesson");
+            }
+            browser.click(By.id("complete"));
+            browser.waitForText(By.id("completion-state"), "You completed this lesson.");
+            List<WebElement> next = browser.driver().findElements(By.cssSelector("a[rel=next]"));
+            if (next.isEmpty()) {
+                break;
+            }
+            String title = browser.driver().findElement(By.cssSelector("article.lesson h1")).getText();
+            next.get(0).click();
+            browser.waitUntil(driver -> !driver.findElement(By.cssSelector("article.lesson h1")).getText().equals(title));
+        }
+        assertEquals(15, lessons);
+    }
+
+    @Test
+    @Order(2)
+    void theQuizOpensOnceThePowerLessonsAreDone() throws Exception {
+        browser.open("/courses/how-to-lead-upward");
+        browser.click(By.cssSelector("a[href='#/quizzes/four-types-of-power']"));
+        browser.waitForText(By.tagName("h1"), "The four types of power");
+        browser.checkPage("journey-02-quiz");
+    }
+
+    @Test
+    @Order(3)
+    void theLearnerFailsTheQuizOnce() throws Exception {
+        takeAttempt(false);
+        browser.waitForText(By.cssSelector(".verdict"), "Not passed");
+        assertTrue(browser.driver().findElements(By.cssSelector("h2")).stream().anyMatch(h -> h.getText().equals("Lessons to revisit")));
+        browser.checkPage("journey-03-failed-result");
+    }
+
+    @Test
+    @Order(4)
+    void thenPassesItWithEveryAnswerRight() throws Exception {
+        browser.click(By.linkText("Back to the quiz"));
+        browser.waitForText(By.tagName("h1"), "The four types of power");
+        takeAttempt(true);
+        browser.waitForText(By.cssSelector(".verdict"), "Passed");
+        assertEquals("Your result: 100%", browser.driver().findElement(By.tagName("h1")).getText());
+        assertTrue(browser.driver().findElements(By.cssSelector("#power-chart")).size() == 1, "the chart per power type is drawn");
+        browser.checkPage("journey-04-passed-result");
+    }
+
+    @Test
+    @Order(5)
+    void seesTheCourseCompleteWithACertificate() throws Exception {
+        // Completion comes from events (lesson and quiz events reach progress-service): revisit until it shows.
+        browser.waitUntil(driver -> {
+            browser.open("/");
+            browser.open("/progress");
+            return driver.findElement(By.id("main")).getText().contains("Status: completed")
+                    && "100".equals(driver.findElement(By.cssSelector("progress")).getAttribute("value"));
+        });
+        browser.checkPage("journey-05-progress-complete");
+        browser.click(By.linkText("Your certificate"));
+        browser.waitForText(By.tagName("h1"), "Certificate of completion");
+        assertEquals(LEARNER, browser.driver().findElement(By.cssSelector(".certificate-name")).getText());
+        browser.checkPage("journey-06-certificate");
+        String printable = browser.driver().findElement(By.linkText("Printable certificate")).getAttribute("href");
+        browser.driver().get(printable);
+        browser.waitUntil(driver -> driver.getPageSource().contains(LEARNER));
+        browser.checkPage("journey-07-printable-certificate");
+    }
+
+    @Test
+    @Order(6)
+    void anAdminSeesTheLearnerInTheFiguresAndTheTableAndDownloadsTheCsv() throws Exception {
+        browser.open("/signin");
+        browser.signIn("admin@acme");
+        browser.waitForText(By.tagName("h1"), "Reports");
+        browser.waitUntil(driver -> Integer.parseInt(driver.findElements(By.cssSelector(".figure-value")).get(2).getText()) >= 1);
+        browser.checkPage("journey-08-admin-reports");
+        browser.click(By.linkText("Learners"));
+        browser.waitForText(By.tagName("h1"), "Learners");
+        browser.waitUntil(driver -> driver.findElement(By.tagName("table")).getText().contains(LEARNER));
+        browser.checkPage("journey-09-admin-learners");
+        browser.click(By.id("download-csv"));
+        Path csv = Browser.DOWNLOADS.resolve("learners.csv");
+        browser.waitUntil(driver -> Files.exists(csv));
+        try (Stream<String> lines = Files.lines(csv)) {
+            assertTrue(lines.anyMatch(line -> line.contains(LEARNER) && line.contains("COMPLETED")), "the CSV lists the learner as completed");
+        }
+        browser.open("/admin/questions");
+        browser.waitForText(By.tagName("h1"), "Question statistics");
+        browser.checkPage("journey-10-question-statistics");
+    }
+
+    @Test
+    @Order(7)
+    void anAuthorEditsADraftLessonAndPublishesANewVersion() throws Exception {
+        browser.open("/signin");
+        browser.signIn("author@acme");
+        browser.waitForText(By.tagName("h1"), "Authoring");
+        browser.checkPage("journey-11-authoring");
+        browser.click(By.cssSelector(".start-draft"));
+        browser.waitForText(By.tagName("h1"), "Draft of How to Lead Upward");
+        browser.click(By.linkText("Wrap-up"));
+        browser.waitFor(By.id("lesson-title"));
+        browser.checkPage("journey-12-edit-lesson");
+        WebElement title = browser.driver().findElement(By.id("lesson-title"));
+        title.clear();
+        title.sendKeys("Wrap-up: leading upward");
+        browser.click(By.cssSelector("#lesson-form button[type=submit]"));
+        browser.waitForText(By.id("save-result"), "Saved.");
+        browser.click(By.linkText("Back to the draft"));
+        browser.click(By.id("publish"));
+        browser.waitForText(By.id("publish-result"), "Published version 2");
+        browser.checkPage("journey-13-published");
+    }
+
+    /** Answers every question of a new attempt from the bank's keys, all right or all wrong, and submits. */
+    @SuppressWarnings("unchecked")
+    private static void takeAttempt(boolean right) {
+        browser.click(By.id("start-attempt"));
+        browser.waitFor(By.id("attempt-form"));
+        for (WebElement fieldset : browser.driver().findElements(By.cssSelector("fieldset.question"))) {
+            String questionId = fieldset.getAttribute("data-question");
+            Map<String, Object> question = bank.question(questionId);
+            if ("MATCHING".equals(question.get("type"))) {
+                List<Map<String, Object>> options = (List<Map<String, Object>>) question.get("options");
+                for (Map<String, Object> item : (List<Map<String, Object>>) question.get("items")) {
+                    String key = (String) item.get("correctOptionId");
+                    String choice = right ? key : options.stream().map(o -> (String) o.get("id")).filter(id -> !id.equals(key)).findFirst().orElseThrow();
+                    new Select(browser.driver().findElement(By.id("m-" + questionId + "-" + item.get("id")))).selectByValue(choice);
+                }
+                continue;
+            }
+            for (Map<String, Object> option : (List<Map<String, Object>>) question.get("options")) {
+                boolean correct = Boolean.TRUE.equals(option.get("correct"));
+                if (correct == right) {
+                    browser.driver().findElement(By.id("o-" + questionId + "-" + option.get("id"))).click();
+                    if (!"MULTIPLE_RESPONSE".equals(question.get("type"))) {
+                        break;
+                    }
+                }
+            }
+        }
+        browser.click(By.cssSelector("#attempt-form button[type=submit]"));
+    }
+}
