@@ -73,6 +73,7 @@ class EnrolmentAndReportTest {
         await().atMost(WAIT).until(() -> count(entityManager,
                 "SELECT count(*) FROM learner_course_summary WHERE org_id = ?1 AND started_at IS NOT NULL", org) == 2
                 && count(entityManager, "SELECT count(*) FROM certificate WHERE org_id = ?1", org) == 1
+                && count(entityManager, "SELECT count(*) FROM lesson_done WHERE org_id = ?1", org) == 3
                 && count(entityManager, "SELECT count(*) FROM learner_course_summary WHERE org_id = ?1 AND score IS NOT NULL", org) == 2);
         return new Org(org, courseId, admin);
     }

@@ -52,7 +52,7 @@ public class ProgressQueries {
         CourseStructure latest = CourseStructure.<CourseStructure>find("courseId = ?1 order by version desc", courseId)
                 .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("There is no course '" + courseId + "'."));
-        return view(latest, CourseState.of(latest, Map.of(), List.of(), config::methodFor), null, null, null, null, null);
+        return view(latest, CourseState.of(latest, Map.of(), List.of(), config::methodFor), null, null, null, null);
     }
 
     private CourseProgress progress(String learnerId, String courseId) {
@@ -72,11 +72,11 @@ public class ProgressQueries {
         }
         CourseStructure structure = facts.structure().get();
         CourseState state = CourseState.of(structure, facts.lessonsDone(), facts.attempts(), config::methodFor);
-        return view(structure, state, (Instant) row[4], localDate(row[1]), (Instant) row[2], (String) row[3], facts);
+        return view(structure, state, (Instant) row[4], localDate(row[1]), (Instant) row[2], (String) row[3]);
     }
 
     private CourseProgress view(CourseStructure structure, CourseState state, Instant startedAt, LocalDate dueDate,
-                                Instant completedAt, String certificateId, LearnerCourseRefresh.Facts facts) {
+                                Instant completedAt, String certificateId) {
         List<LessonState> lessons = state.lessons().stream()
                 .map(l -> new LessonState(l.lesson().id(), l.lesson().title(), l.lesson().position(), l.lesson().required(),
                         l.completed(), l.completedAt()))
