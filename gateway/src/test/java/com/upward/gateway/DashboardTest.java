@@ -47,6 +47,17 @@ class DashboardTest {
     }
 
     @Test
+    void theRequestIdAndTraceGoAlongToTheServices() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Response response = given().auth().oauth2(TestTokens.learner("learner-dash", "acme"))
+                .header("X-Request-Id", "dash-req-1").header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                .queryParam("courseId", StandInServiceResource.DASH_COURSE).get("/api/v1/me/dashboard");
+        response.then().statusCode(200).body("course.data.seenRequestId", equalTo("dash-req-1"));
+        String seen = response.jsonPath().getString("course.data.seenTraceparent");
+        assertEquals(trace, seen.split("-")[1], seen);
+    }
+
+    @Test
     void withTheAssessmentServiceDownTheRestIsStillAnswered() {
         Response response = dashboard("learner-assessment-down");
         response.then().statusCode(200)

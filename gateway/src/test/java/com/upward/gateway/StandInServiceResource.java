@@ -62,7 +62,8 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
             } else if (subject(request).endsWith("-" + serviceOf(path) + "-down")) {
                 problem(request, 503, "Service unavailable", "Stand-in: " + serviceOf(path) + " is down.");
             } else if (path.equals("/api/v1/courses/" + DASH_COURSE)) {
-                json(request, 200, outline().encode());
+                json(request, 200, outline().put("seenRequestId", request.getHeader("X-Request-Id"))
+                        .put("seenTraceparent", request.getHeader("traceparent")).encode());
             } else if (path.equals("/api/v1/me/progress")) {
                 json(request, 200, progress().encode());
             } else if (path.startsWith("/api/v1/quizzes/dash-quiz-")) {

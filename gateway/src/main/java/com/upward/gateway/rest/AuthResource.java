@@ -18,12 +18,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Set;
 
 /** Signing in with the local issuer: people with username and password, integration clients with client credentials. */
 @Path("/api/v1/auth")
+@Tag(name = "Sign-in")
+@SecurityRequirements
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
@@ -52,6 +57,7 @@ public class AuthResource {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A token: grant_type password (username, password; demo users locally) or client_credentials (client_id, client_secret; integration clients)")
     public TokenResponse token(@Valid @NotNull TokenRequest request) {
         if (!config.localIssuer()) {
             throw ProblemException.notFound("Sign in with your organisation's identity provider; this gateway issues no tokens.");
@@ -70,6 +76,7 @@ public class AuthResource {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The same, OAuth 2 form encoded")
     public TokenResponse tokenFromForm(MultivaluedMap<String, String> form) {
         for (var field : form.entrySet()) {
             if (!FORM_FIELDS.contains(field.getKey())) {

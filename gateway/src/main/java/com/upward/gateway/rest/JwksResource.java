@@ -8,6 +8,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +25,8 @@ import java.util.Map;
 
 /** The local issuer's public key as a JWKS document, so services and LMSs can verify its tokens. */
 @Path("/.well-known/jwks.json")
+@Tag(name = "Sign-in")
+@SecurityRequirements
 public class JwksResource {
 
     @Inject
@@ -30,6 +35,7 @@ public class JwksResource {
     private volatile Map<String, Object> jwks;
 
     @GET
+    @Operation(summary = "The local issuer's public keys (JWKS), to verify its tokens")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> keys() throws IOException, GeneralSecurityException {
         if (!config.localIssuer()) {

@@ -6,7 +6,6 @@ import com.upward.gateway.config.GatewayConfig;
 import com.upward.gateway.config.LimitsConfig;
 import com.upward.gateway.limits.EdgeResponses;
 import com.upward.platform.web.Problem;
-import com.upward.platform.web.RequestCorrelation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -145,14 +144,13 @@ public class ServiceProxy {
                 return response;
             }).recover(failure -> {
                 breaker.onFailure();
-                String requestId = context.request().headers().get(RequestCorrelation.REQUEST_ID);
                 if (failure instanceof TimeoutException) {
-                    LOG.warnf("[req=%s] %s took longer than %s for %s %s", requestId, service, route.timeout(),
+                    LOG.warnf("%s took longer than %s for %s %s", service, route.timeout(),
                             context.request().getMethod(), context.request().getURI());
                     return Future.succeededFuture(problem(context, 504, "Gateway timeout",
                             "The " + service + " did not answer in time. Try again in a moment.", 0));
                 }
-                LOG.warnf("[req=%s] %s is unavailable for %s %s: %s", requestId, service,
+                LOG.warnf("%s is unavailable for %s %s: %s", service,
                         context.request().getMethod(), context.request().getURI(), failure.getMessage());
                 return Future.succeededFuture(problem(context, 503, "Service unavailable",
                         "The " + service + " is not answering right now. Try again in a moment.",
