@@ -30,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CourseJourneyIT {
 
     private static final String LEARNER = "Casey Novak";
+    /** learner2@acme's id (demo users have stable ids). */
+    private static final String BLAKE_OSEI = "3f4ea8c2-ae3e-38e0-91d4-8c843e8856f4";
     private static Browser browser;
     private static QuestionBank bank;
 
@@ -86,6 +88,9 @@ class CourseJourneyIT {
         takeAttempt(false);
         browser.waitForText(By.cssSelector(".verdict"), "Not passed");
         assertTrue(browser.driver().findElements(By.cssSelector("h2")).stream().anyMatch(h -> h.getText().equals("Lessons to revisit")));
+        browser.open("/");
+        browser.waitUntil(driver -> driver.findElement(By.id("main")).getText()
+                .contains("The four types of power (required): not passed yet: 0% after 1 attempt"));
         browser.checkPage("journey-03-failed-result");
     }
 
@@ -140,6 +145,14 @@ class CourseJourneyIT {
         try (Stream<String> lines = Files.lines(csv)) {
             assertTrue(lines.anyMatch(line -> line.contains(LEARNER) && line.contains("COMPLETED")), "the CSV lists the learner as completed");
         }
+        browser.open("/admin/assign");
+        browser.waitFor(By.id("learner-ids")).sendKeys(BLAKE_OSEI);
+        // A due date already passed: the assignment shows as overdue at once.
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('due-date').value = arguments[0];", java.time.LocalDate.now().minusDays(1).toString());
+        browser.checkPage("journey-09b-assign");
+        browser.click(By.cssSelector("#assign-form button"));
+        browser.waitForText(By.id("assign-result"), "Assigned to 1 learner,");
         browser.open("/admin/questions");
         browser.waitForText(By.tagName("h1"), "Question statistics");
         browser.checkPage("journey-10-question-statistics");
@@ -168,11 +181,21 @@ class CourseJourneyIT {
         browser.checkPage("journey-13-published");
     }
 
+    @Test
+    @Order(8)
+    void theAssignedLearnerSeesTheOverdueWarning() throws Exception {
+        browser.open("/signin");
+        browser.signIn("learner2@acme");
+        browser.waitUntil(driver -> driver.findElement(By.id("main")).getText().contains("Overdue: this course was due on"));
+        browser.checkPage("journey-14-overdue-dashboard");
+    }
+
     /** Answers every question of a new attempt from the bank's keys, all right or all wrong, and submits. */
     @SuppressWarnings("unchecked")
-    private static void takeAttempt(boolean right) {
+    private static void takeAttempt(boolean right) throws java.io.IOException {
         browser.click(By.id("start-attempt"));
         browser.waitFor(By.id("attempt-form"));
+        browser.checkPage(right ? "journey-03b-second-attempt" : "journey-03a-attempt");
         for (WebElement fieldset : browser.driver().findElements(By.cssSelector("fieldset.question"))) {
             String questionId = fieldset.getAttribute("data-question");
             Map<String, Object> question = bank.question(questionId);

@@ -99,4 +99,35 @@ class LearnerPortalIT {
         browser.waitForText(By.id("main"), "Your strongest:");
         browser.checkPage("07-power-profile-saved");
     }
+
+    @Test
+    @Order(6)
+    void searchesTheLessonsAndFindsThePenaltyLessonFirst() throws Exception {
+        browser.open("/courses/how-to-lead-upward");
+        browser.waitFor(By.id("search-q")).sendKeys("penalty");
+        browser.click(By.cssSelector("#search-form button"));
+        browser.waitForText(By.tagName("h1"), "Search results for");
+        var first = browser.waitFor(By.cssSelector(".search-results li"));
+        assertTrue(first.getText().startsWith("Position power: penalty"), first.getText());
+        assertTrue(first.findElements(By.tagName("mark")).size() > 0, "the match is highlighted");
+        browser.checkPage("08-search");
+    }
+
+    @Test
+    @Order(7)
+    void isReadableOnAPhone() throws Exception {
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String page : new String[] {"/", "/courses/how-to-lead-upward/lessons/four-tips-to-engage"}) {
+                browser.open(page);
+                browser.waitFor(By.tagName("h1"));
+                Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                        .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertTrue(((Number) overflow).intValue() <= 0, page + " scrolls sideways on a phone by " + overflow + " px");
+            }
+            browser.checkPage("09-phone-lesson");
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
 }

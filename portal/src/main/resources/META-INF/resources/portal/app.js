@@ -16,6 +16,9 @@ function decodeClaims(token) {
   return JSON.parse(decodeURIComponent(escape(atob(payload))));
 }
 
+const statusText = status => status.replace('_', ' ').toLowerCase();
+const percentText = value => `${Math.round(Number(value) * 10) / 10}%`;
+
 function hasRole(role) {
   return (session.claims?.groups || []).includes(role);
 }
@@ -165,24 +168,67 @@ route('/signin', async () => ({
 
 // ---- learner: dashboard, outline, lesson, progress --------------------------------------------------
 
+function quizState(quiz) {
+  if (quiz.passed) return `passed (${percentText(quiz.percent)})`;
+  if (!quiz.attempts) return 'not attempted yet';
+  return `not passed yet: ${percentText(quiz.percent)} after ${quiz.attempts} attempt${quiz.attempts > 1 ? 's' : ''}`;
+}
+
 route('/', async () => {
   const [catalogue, progress] = await Promise.all([api('/api/v1/courses'), api('/api/v1/me/progress')]);
   const byCourse = Object.fromEntries(progress.map(p => [p.courseId, p]));
   const cards = catalogue.items.map(course => {
     const mine = byCourse[course.id];
     const percent = mine ? mine.percent : 0;
-    const next = mine ? mine.nextLessonId : null;
-    return `<article class="card">
+    const next = mine ? mine.nextLessonId : (course.firstLessonId || null);
+    const overdue = mine?.status === 'OVERDUE';
+    return `<article class="card${overdue ? ' card-overdue' : ''}">
       <h2><a href="#/courses/${esc(course.id)}">${esc(course.title)}</a></h2>
       <p>${esc(course.summary)}</p>
       <p class="meta">${course.lessonCount} lessons · about ${course.estimatedMinutes} minutes</p>
+      ${overdue ? `<p class="warning"><strong>Overdue:</strong> this course was due on ${esc(mine.dueDate)}.</p>`
+        : mine?.dueDate ? `<p>Due on <strong>${esc(mine.dueDate)}</strong>.</p>` : ''}
       ${progressBar(percent, `Progress in ${course.title}`)}
-      <p>${mine ? `Status: <strong>${esc(mine.status.replace('_', ' ').toLowerCase())}</strong>` : 'Not started yet.'}</p>
-      <p><a class="button" href="#/courses/${esc(course.id)}${next ? `/lessons/${esc(next)}` : ''}">${mine ? (next ? 'Continue' : 'Review') : 'Start'}</a></p>
+      <p>${mine ? `Status: <strong>${esc(statusText(mine.status))}</strong>` : 'Not started yet.'}</p>
+      ${mine?.quizzes?.length ? `<ul class="quiz-states">${mine.quizzes.map(q => `<li>${esc(q.title)}${q.required ? ' (required)' : ''}: ${esc(quizState(q))}</li>`).join('')}</ul>` : ''}
+      <p><a class="button" href="#/courses/${esc(course.id)}${next ? `/lessons/${esc(next)}` : ''}">${mine ? (next ? 'Continue' : 'Review') : 'Start'}</a>
+        ${mine?.certificateId ? ` <a href="#/certificates/${esc(mine.certificateId)}">Your certificate</a>` : ''}</p>
     </article>`;
   }).join('');
   return { title: 'Dashboard', html: `<h1>Welcome, ${esc(session.claims.name || '')}</h1><div class="grid">${cards || '<p>No course yet.</p>'}</div>` };
 });
+
+/** Search snippets are HTML with <mark> around matches: keep the text and the marks, nothing else. */
+function safeSnippet(html) {
+  const doc = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html');
+  return [...doc.body.firstChild.childNodes]
+    .map(node => node.nodeName === 'MARK' ? `<mark>${esc(node.textContent)}</mark>` : esc(node.textContent)).join('');
+}
+
+route('/courses/:courseId/search(?:\\?.*)?', async ({ courseId }) => {
+  const q = new URLSearchParams(location.hash.split('?')[1] || '').get('q') || '';
+  const results = q ? await api(`/api/v1/courses/${encodeURIComponent(courseId)}/search?${new URLSearchParams({ q })}`) : { items: [] };
+  const items = results.items.map(r => `<li><a href="#/courses/${esc(courseId)}/lessons/${esc(r.lessonId)}">${esc(r.title)}</a>
+      <p class="snippet">${safeSnippet(r.snippet || '')}</p></li>`).join('');
+  return { title: `Search: ${q}`, html: `<h1>Search results for “${esc(q)}”</h1>
+    ${searchForm(courseId, q)}
+    ${items ? `<ol class="search-results">${items}</ol>` : '<p>No lesson matches.</p>'}
+    <p><a href="#/courses/${esc(courseId)}">Back to the course</a></p>`, mount: () => mountSearch(courseId) };
+});
+
+function searchForm(courseId, q = '') {
+  return `<form role="search" class="search-form" id="search-form" data-course="${esc(courseId)}">
+    <label for="search-q">Search the lessons</label>
+    <input id="search-q" name="q" type="search" maxlength="200" value="${esc(q)}" required>
+    <button type="submit" class="button">Search</button></form>`;
+}
+
+function mountSearch(courseId) {
+  document.getElementById('search-form')?.addEventListener('submit', event => {
+    event.preventDefault();
+    location.hash = `#/courses/${courseId}/search?${new URLSearchParams({ q: event.target.q.value })}`;
+  });
+}
 
 route('/courses/:courseId', async ({ courseId }) => {
   const outline = await api(`/api/v1/courses/${encodeURIComponent(courseId)}`);
@@ -202,8 +248,9 @@ route('/courses/:courseId', async ({ courseId }) => {
     <p class="meta">Version ${outline.version} · ${outline.lessonsCompleted} of ${outline.lessonsTotal} lessons done</p>
     ${progressBar(Math.floor(100 * outline.lessonsCompleted / Math.max(1, outline.lessonsTotal)), 'Lessons done')}
     ${outline.nextLessonId ? `<p><a class="button" href="#/courses/${esc(courseId)}/lessons/${esc(outline.nextLessonId)}">Next lesson</a></p>` : ''}
+    ${searchForm(courseId)}
     ${modules}
-    <p class="attribution">${esc(outline.attribution)}</p>` };
+    <p class="attribution">${esc(outline.attribution)}</p>`, mount: () => mountSearch(courseId) };
 });
 
 function block(b) {
@@ -236,8 +283,9 @@ route('/courses/:courseId/lessons/:lessonId', async ({ courseId, lessonId }) => 
       ${lesson.nextLessonId ? `<a href="${base}${esc(lesson.nextLessonId)}" rel="next">Next →</a>` : `<a href="#/courses/${esc(courseId)}">Back to the course</a>`}
     </nav>
     <p class="attribution">${esc(lesson.attribution)}</p>
-  </article>`;
-  const mount = () => document.getElementById('complete')?.addEventListener('click', async event => {
+  </article>
+  ${searchForm(courseId)}`;
+  const mountCompletion = () => document.getElementById('complete')?.addEventListener('click', async event => {
     const button = event.currentTarget;
     button.disabled = true;
     try {
@@ -249,7 +297,7 @@ route('/courses/:courseId/lessons/:lessonId', async ({ courseId, lessonId }) => 
       notify(error.message);
     }
   });
-  return { title: lesson.title, html, mount };
+  return { title: lesson.title, html, mount: () => { mountCompletion(); mountSearch(courseId); } };
 });
 
 route('/progress', async () => {
@@ -277,8 +325,6 @@ route('/certificates/:certificateId', async ({ certificateId }) => {
 });
 
 // ---- quizzes: settings, taking an attempt, results -------------------------------------------------
-
-const percentText = value => `${Math.round(Number(value) * 10) / 10}%`;
 
 route('/quizzes/:quizId', async ({ quizId }) => {
   const quiz = await api(`/api/v1/quizzes/${encodeURIComponent(quizId)}`);
@@ -482,7 +528,6 @@ route('/power-profile', async () => {
 
 const ADMIN_COURSE = 'how-to-lead-upward';
 const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'OVERDUE'];
-const statusText = status => status.replace('_', ' ').toLowerCase();
 const rate = value => value == null ? '–' : percentText(value);
 
 function chart(id, type, labels, data, label, max) {
@@ -596,7 +641,7 @@ route('/admin/assign', async () => ({
     const learnerIds = String(form.get('learnerIds')).split(/\s+/).filter(Boolean);
     try {
       const assigned = await api('/api/v1/admin/enrolments', { method: 'POST', body: { learnerIds, courseId: ADMIN_COURSE, dueDate: form.get('dueDate') } });
-      document.getElementById('assign-result').textContent = `Assigned to ${assigned.learnerIds.length} learners, due ${assigned.dueDate}.`;
+      document.getElementById('assign-result').textContent = `Assigned to ${assigned.learnerIds.length} learner${assigned.learnerIds.length === 1 ? "" : "s"}, due ${assigned.dueDate}.`;
     } catch (error) {
       notify(error.message);
     }
