@@ -24,7 +24,8 @@ class OpenApiTest {
                 "/api/v1/courses", "/api/v1/courses/{courseId}", "/api/v1/courses/{courseId}/lessons/{lessonId}",
                 "/api/v1/courses/{courseId}/lessons/{lessonId}/completion", "/api/v1/quizzes/{quizId}",
                 "/api/v1/quizzes/{quizId}/attempts", "/api/v1/attempts/{attemptId}", "/api/v1/attempts/{attemptId}/submission",
-                "/api/v1/me/progress", "/api/v1/me/progress/{courseId}", "/api/v1/certificates/{certificateId}"}) {
+                "/api/v1/me/progress", "/api/v1/me/progress/{courseId}", "/api/v1/certificates/{certificateId}",
+                "/api/v1/integration/completions"}) {
             assertTrue(paths.containsKey(path), "documents " + path);
         }
         assertEquals("bearer", document.getString("components.securitySchemes.bearer.scheme"));

@@ -6,6 +6,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
 import static com.upward.platform.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -54,5 +57,30 @@ class ServiceProxyTest {
         assertProblem(given().auth().oauth2(learner).get("/api/v1/admin/reports/summary"), 403);
         given().auth().oauth2(TestTokens.admin("admin-x", "acme")).get("/api/v1/admin/reports/summary")
                 .then().statusCode(200).body("path", equalTo("/api/v1/admin/reports/summary"));
+    }
+
+    @Test
+    void integrationPathsReachTheProgressServiceWithAnIntegrationClientsTokenOnly() {
+        // The demo client's own token, as an LMS gets it (from its own address, so no other test's sign-ins count).
+        String integration = given().header("X-Forwarded-For", "203.0.113.71").contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", "acme-lms")
+                .formParam("client_secret", "upward-demo-secret")
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
+        String query = given().auth().oauth2(integration).queryParam("since", "2026-11-02T10:00:00Z").queryParam("size", 50)
+                .get("/api/v1/integration/completions")
+                .then().statusCode(200)
+                .body("method", equalTo("GET"))
+                .body("path", equalTo("/api/v1/integration/completions"))
+                .body("authorization", equalTo("Bearer " + integration))
+                .extract().path("query");
+        assertEquals("since=2026-11-02T10:00:00Z&size=50", URLDecoder.decode(query, StandardCharsets.UTF_8));
+        given().auth().oauth2(TestTokens.token("globex-lms", "globex", "integration")).get("/api/v1/integration/completions")
+                .then().statusCode(200).body("path", equalTo("/api/v1/integration/completions"));
+
+        assertProblem(given().auth().oauth2(learner).get("/api/v1/integration/completions"), 403);
+        assertProblem(given().auth().oauth2(TestTokens.admin("admin-x", "acme")).get("/api/v1/integration/completions"), 403);
+        assertProblem(given().get("/api/v1/integration/completions"), 401);
+        // An integration client has no learner or admin rights at the edge either.
+        assertProblem(given().auth().oauth2(integration).get("/api/v1/admin/reports/summary"), 403);
     }
 }

@@ -34,7 +34,9 @@ public final class ServiceRoutes {
                 new Route("/api/v1/me/enrolments(/.*)?", PROGRESS, progress, learner),
                 new Route("/api/v1/certificates(/.*)?", PROGRESS, progress, learner),
                 new Route("/api/v1/admin/reports(/.*)?", PROGRESS, progress, admin),
-                new Route("/api/v1/admin/enrolments(/.*)?", PROGRESS, progress, admin));
+                new Route("/api/v1/admin/enrolments(/.*)?", PROGRESS, progress, admin),
+                // An LMS's server-to-server pull (role integration): pages of completions from an index.
+                new Route("/api/v1/integration(/.*)?", PROGRESS, progress, learner));
     }
 
     private ServiceRoutes() {

@@ -14,6 +14,8 @@ public interface ProgressConfig {
 
     Enrolments enrolments();
 
+    Integration integration();
+
     interface Grading {
         /** How a learner's attempts at one quiz become one result; the scored event carries no grading method. */
         @WithDefault("HIGHEST")
@@ -45,6 +47,16 @@ public interface ProgressConfig {
         /** The most learners one assignment request may name. */
         @WithDefault("500")
         int maxLearnersPerRequest();
+    }
+
+    interface Integration {
+        /** The largest page of completions an LMS may ask for. */
+        @WithDefault("100")
+        int maxPageSize();
+
+        /** The deepest row a page may start at (page x size): an LMS pulls incrementally with since instead. */
+        @WithDefault("100000")
+        int maxOffset();
     }
 
     enum GradingMethod { HIGHEST, LATEST, FIRST }
