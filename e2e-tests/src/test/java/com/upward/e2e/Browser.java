@@ -81,8 +81,35 @@ public final class Browser implements AutoCloseable {
 
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(300))
+                .withMessage(() -> "the page shows: " + pageText())
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    /**
+     * Some pages show what events bring (progress, reports): revisits the page until it shows the text. A
+     * hash change keeps the portal's in-memory session, where a reload would sign the user out.
+     */
+    public void revisitUntil(String hashPath, java.util.function.Predicate<WebDriver> shown) {
+        waitUntil(driver -> {
+            open("/refresh");
+            waitForText(By.tagName("h1"), "Page not found");
+            open(hashPath);
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElement(By.tagName("h1")).getText().equals("Page not found"));
+            return shown.test(driver);
+        });
+    }
+
+    public boolean mainShows(String text) {
+        return driver.findElement(By.id("main")).getText().contains(text);
+    }
+
+    private String pageText() {
+        try {
+            return driver.findElement(By.tagName("body")).getText();
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** Saves a screenshot as test output and checks the page has no serious or critical axe violation. */

@@ -88,16 +88,14 @@ class CourseJourneyIT {
         takeAttempt(false);
         browser.waitForText(By.cssSelector(".verdict"), "Not passed");
         assertTrue(browser.driver().findElements(By.cssSelector("h2")).stream().anyMatch(h -> h.getText().equals("Lessons to revisit")));
-        browser.open("/");
-        browser.waitUntil(driver -> driver.findElement(By.id("main")).getText()
-                .contains("The four types of power (required): not passed yet: 0% after 1 attempt"));
+        browser.revisitUntil("/", driver -> browser.mainShows("The four types of power (required): not passed yet: 0% after 1 attempt"));
         browser.checkPage("journey-03-failed-result");
     }
 
     @Test
     @Order(4)
     void thenPassesItWithEveryAnswerRight() throws Exception {
-        browser.click(By.linkText("Back to the quiz"));
+        browser.open("/quizzes/four-types-of-power");
         browser.waitForText(By.tagName("h1"), "The four types of power");
         takeAttempt(true);
         browser.waitForText(By.cssSelector(".verdict"), "Passed");
@@ -110,12 +108,8 @@ class CourseJourneyIT {
     @Order(5)
     void seesTheCourseCompleteWithACertificate() throws Exception {
         // Completion comes from events (lesson and quiz events reach progress-service): revisit until it shows.
-        browser.waitUntil(driver -> {
-            browser.open("/");
-            browser.open("/progress");
-            return driver.findElement(By.id("main")).getText().contains("Status: completed")
-                    && "100".equals(driver.findElement(By.cssSelector("progress")).getAttribute("value"));
-        });
+        browser.revisitUntil("/progress", driver -> browser.mainShows("Status: completed")
+                && "100".equals(driver.findElement(By.cssSelector("progress")).getAttribute("value")));
         browser.checkPage("journey-05-progress-complete");
         browser.click(By.linkText("Your certificate"));
         browser.waitForText(By.tagName("h1"), "Certificate of completion");
@@ -133,11 +127,11 @@ class CourseJourneyIT {
         browser.open("/signin");
         browser.signIn("admin@acme");
         browser.waitForText(By.tagName("h1"), "Reports");
-        browser.waitUntil(driver -> Integer.parseInt(driver.findElements(By.cssSelector(".figure-value")).get(2).getText()) >= 1);
+        browser.revisitUntil("/admin", driver -> Integer.parseInt(driver.findElements(By.cssSelector(".figure-value")).get(2).getText()) >= 1);
         browser.checkPage("journey-08-admin-reports");
         browser.click(By.linkText("Learners"));
         browser.waitForText(By.tagName("h1"), "Learners");
-        browser.waitUntil(driver -> driver.findElement(By.tagName("table")).getText().contains(LEARNER));
+        browser.revisitUntil("/admin/learners", driver -> driver.findElement(By.tagName("table")).getText().contains(LEARNER));
         browser.checkPage("journey-09-admin-learners");
         browser.click(By.id("download-csv"));
         Path csv = Browser.DOWNLOADS.resolve("learners.csv");
@@ -186,8 +180,22 @@ class CourseJourneyIT {
     void theAssignedLearnerSeesTheOverdueWarning() throws Exception {
         browser.open("/signin");
         browser.signIn("learner2@acme");
-        browser.waitUntil(driver -> driver.findElement(By.id("main")).getText().contains("Overdue: this course was due on"));
+        browser.revisitUntil("/", driver -> browser.mainShows("Overdue: this course was due on"));
         browser.checkPage("journey-14-overdue-dashboard");
+    }
+
+    @Test
+    @Order(9)
+    void theOrganisationsLmsPullsTheCompletionWithItsClientCredentials() {
+        String token = io.restassured.RestAssured.given().baseUri(Platform.stack().gatewayUrl())
+                .contentType("application/json")
+                .body("{\"grant_type\":\"client_credentials\",\"client_id\":\"acme-lms\",\"client_secret\":\"upward-demo-secret\"}")
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
+        List<Map<String, Object>> completions = io.restassured.RestAssured.given().baseUri(Platform.stack().gatewayUrl())
+                .auth().oauth2(token).get("/api/v1/integration/completions")
+                .then().statusCode(200).extract().path("items");
+        assertTrue(completions.stream().anyMatch(c -> LEARNER.equals(c.get("learnerName"))
+                && "how-to-lead-upward".equals(c.get("courseId")) && c.get("certificateId") != null), completions::toString);
     }
 
     /** Answers every question of a new attempt from the bank's keys, all right or all wrong, and submits. */

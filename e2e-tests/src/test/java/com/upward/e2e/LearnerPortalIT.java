@@ -72,12 +72,8 @@ class LearnerPortalIT {
         browser.open("/progress");
         browser.waitForText(By.tagName("h1"), "My progress");
         // Progress is built from events: revisit the page (a hash change keeps the in-memory session) until it shows.
-        browser.waitUntil(driver -> {
-            browser.open("/");
-            browser.open("/progress");
-            return driver.findElement(By.id("main")).getText().contains("1 of 15 lessons")
-                    && "6".equals(driver.findElement(By.cssSelector("progress")).getAttribute("value"));
-        });
+        browser.revisitUntil("/progress", driver -> browser.mainShows("1 of 15 lessons")
+                && "6".equals(driver.findElement(By.cssSelector("progress")).getAttribute("value")));
         browser.checkPage("05-progress");
     }
 
