@@ -1,12 +1,8 @@
 package com.upward.e2e;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -25,27 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it, and gets 100% and a certificate; an admin then finds that learner in the figures and the table and
  * downloads the CSV; an author edits a draft lesson and publishes a new version. axe-core checks each page.
  */
-@ExtendWith(Platform.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CourseJourneyIT {
+class CourseJourneyIT extends BrowserTest {
 
     private static final String LEARNER = "Casey Novak";
     /** learner2@acme's id (demo users have stable ids). */
     private static final String BLAKE_OSEI = "3f4ea8c2-ae3e-38e0-91d4-8c843e8856f4";
-    private static Browser browser;
     private static QuestionBank bank;
 
     @BeforeAll
-    static void openBrowser() {
-        browser = new Browser(Platform.stack().gatewayUrl());
+    static void readTheQuestionBank() {
         bank = new QuestionBank(Path.of(System.getProperty("upward.project.root", "..")).toAbsolutePath().normalize());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

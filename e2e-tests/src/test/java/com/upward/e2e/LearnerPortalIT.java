@@ -1,34 +1,14 @@
 package com.upward.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A learner in a real headless browser: signs in, reads a lesson, marks it complete, sees progress. */
-@ExtendWith(Platform.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LearnerPortalIT {
+class LearnerPortalIT extends BrowserTest {
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser(Platform.stack().gatewayUrl());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     @Order(1)

@@ -6,16 +6,13 @@ import com.upward.assessment.bank.BankDocument;
 import com.upward.assessment.bank.BankValidator;
 import com.upward.assessment.config.AssessmentConfig;
 import io.quarkus.runtime.StartupEvent;
+import com.upward.platform.web.ContentFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -43,7 +40,7 @@ public class QuestionBankLoader {
     }
 
     public boolean load(String classpathLocation) {
-        byte[] content = read(classpathLocation);
+        byte[] content = ContentFile.read(classpathLocation, "Question bank").bytes();
         BankDocument document;
         try {
             document = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -56,28 +53,9 @@ public class QuestionBankLoader {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Question bank " + classpathLocation + " is invalid:\n  " + String.join("\n  ", problems));
         }
-        boolean loaded = bank.store(document, sha256(content));
+        boolean loaded = bank.store(document, ContentFile.sha256(content));
         LOG.infof("Question bank %s (%d questions, %d quizzes): %s", classpathLocation, document.questions().size(),
                 document.quizzes().size(), loaded ? "loaded" : "unchanged");
         return loaded;
-    }
-
-    private static byte[] read(String classpathLocation) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(classpathLocation)) {
-            if (in == null) {
-                throw new IllegalStateException("Question bank " + classpathLocation + " is not on the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read question bank " + classpathLocation, e);
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

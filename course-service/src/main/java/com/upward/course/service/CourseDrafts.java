@@ -29,6 +29,7 @@ import com.upward.course.rest.AuthorViews.QuizView;
 import com.upward.course.rest.AuthorViews.Validation;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
+import com.upward.platform.web.ContentFile;
 import com.upward.platform.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -343,7 +344,7 @@ public class CourseDrafts {
         if (!problems.isEmpty()) {
             throw new ProblemException(422, "The draft is not valid", String.join("; ", problems) + ".");
         }
-        publisher.publish(document, CourseContentLoader.sha256(json(document).getBytes(StandardCharsets.UTF_8)));
+        publisher.publish(document, ContentFile.sha256(json(document).getBytes(StandardCharsets.UTF_8)));
         LOG.infof("Course %s version %d published from the draft of %s by %s", courseId, next, draft.createdBy, authorId);
         draft.delete();
         CourseVersion published = CourseVersion.find(courseId, next).orElseThrow();
