@@ -15,16 +15,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Posts pending xAPI statements to each organisation's LRS in batches (a JSON array per POST), in position order.
+ * Posts pending xAPI statements to each organisation's LRS in batches (a JSON array per POST, one organisation per
+ * pass and transaction), in position order.
  * 200/204 and 409 (the LRS has those ids already) mark a batch SENT; anything else (5xx, 4xx, timeout, refused
  * connection) counts an attempt and retries after an exponential backoff, until max-attempts marks it FAILED with
  * the reason. One sender per database works at a time (an advisory lock), like the event outbox relay.
@@ -76,7 +74,8 @@ public class XapiSender {
     private void run() {
         while (running) {
             try {
-                if (sendBatch() < config.batchSize()) {
+                // Another organisation's statements may be due as well: look again at once until nothing is due.
+                if (sendBatch() == 0) {
                     wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 }
@@ -98,7 +97,11 @@ public class XapiSender {
         }
     }
 
-    /** One pass: the due statements (at most batch-size), one POST per organisation; returns how many it handled. */
+    /**
+     * One pass: the due statements (at most batch-size) of the organisation whose oldest statement is due first,
+     * in one POST; returns how many it handled. One organisation per transaction, so a transaction waits on at
+     * most one LRS (request-timeout), well inside the transaction timeout, however many LRSs are slow.
+     */
     int sendBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             boolean leader = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
@@ -109,11 +112,14 @@ public class XapiSender {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
                             SELECT position, org_id, statement, attempts FROM xapi_outbox
-                            WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY position LIMIT :limit""")
+                            WHERE status = 'PENDING' AND next_attempt_at <= now() AND org_id = (
+                                SELECT org_id FROM xapi_outbox WHERE status = 'PENDING' AND next_attempt_at <= now()
+                                ORDER BY position LIMIT 1)
+                            ORDER BY position LIMIT :limit""")
                     .setParameter("limit", config.batchSize()).getResultList();
-            Map<String, List<Object[]>> byOrg = new LinkedHashMap<>();
-            rows.forEach(row -> byOrg.computeIfAbsent((String) row[1], org -> new ArrayList<>()).add(row));
-            byOrg.forEach(this::deliver);
+            if (!rows.isEmpty()) {
+                deliver((String) rows.get(0)[1], rows);
+            }
             return rows.size();
         });
     }
@@ -135,9 +141,9 @@ public class XapiSender {
         LOG.warnf("xAPI delivery of %d statement(s) to %s's LRS failed (attempt %d of %d): %s",
                 rows.size(), orgId, attempts, config.maxAttempts(), error);
         entityManager.createNativeQuery("""
-                        UPDATE xapi_outbox SET attempts = attempts + 1, last_attempt_at = now(), last_error = :error,
+                        UPDATE xapi_outbox SET attempts = attempts + 1, last_attempt_at = clock_timestamp(), last_error = :error,
                             status = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE 'PENDING' END,
-                            next_attempt_at = now() + make_interval(secs => least(:cap,
+                            next_attempt_at = clock_timestamp() + make_interval(secs => least(:cap,
                                 :base * power(2, least(attempts, 30))) / 1000.0)
                         WHERE position IN (:positions)""")
                 .setParameter("error", error).setParameter("max", config.maxAttempts())
@@ -148,9 +154,9 @@ public class XapiSender {
 
     private void mark(List<Long> positions, String status, String error) {
         entityManager.createNativeQuery("""
-                        UPDATE xapi_outbox SET status = :status, attempts = attempts + 1, last_attempt_at = now(),
-                            last_error = coalesce(:error, last_error),
-                            sent_at = CASE WHEN :status = 'SENT' THEN now() ELSE sent_at END
+                        UPDATE xapi_outbox SET status = :status, attempts = attempts + 1,
+                            last_attempt_at = clock_timestamp(), last_error = coalesce(:error, last_error),
+                            sent_at = CASE WHEN :status = 'SENT' THEN clock_timestamp() ELSE sent_at END
                         WHERE position IN (:positions)""")
                 .setParameter("status", status).setParameter("error", error).setParameter("positions", positions)
                 .executeUpdate();
