@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * answers 503. The test reads and steers it over HTTP (GET /requests, POST /fail?learner=..&times=..), since the
  * test and this resource may live in different class loaders.
  *
- * acme and umbrella deliver to it; initech's LRS is the broken one; globex has none.
+ * acme and umbrella deliver to it; hooli too but with a wrong secret; initech's LRS is the broken one; globex has none.
  */
 public class FakeLrs implements QuarkusTestResourceLifecycleManager {
 
@@ -70,6 +70,10 @@ public class FakeLrs implements QuarkusTestResourceLifecycleManager {
         config.put("upward.xapi.lrs.\"initech\".endpoint", base + "/broken");
         config.put("upward.xapi.lrs.\"initech\".username", "initech-key");
         config.put("upward.xapi.lrs.\"initech\".password", "initech-secret");
+        // hooli's LRS is the good one, but hooli's secret is wrong: 401 on every try.
+        config.put("upward.xapi.lrs.\"hooli\".endpoint", base + "/lrs/hooli");
+        config.put("upward.xapi.lrs.\"hooli\".username", "hooli-key");
+        config.put("upward.xapi.lrs.\"hooli\".password", "not-the-secret");
         config.put("upward.xapi.max-attempts", "3");
         config.put("upward.xapi.backoff", "100ms");
         config.put("upward.xapi.poll-interval", "200ms");

@@ -200,6 +200,12 @@ class XapiDeliveryTest {
                 .then().statusCode(200).body("lrsConfigured", equalTo(true)).body("pending", equalTo(0))
                 .body("sent", equalTo(0)).body("failed", equalTo(1))
                 .body("lastError", containsString("HTTP 503")).body("lastErrorAt", notNullValue()));
+        // Basic auth is checked: a wrong secret is refused (401), counted like any failure, and reported.
+        String hooliLearner = unique("hooli-learner");
+        publish(lesson(hooliLearner, "hooli", courseId, 1, "a", 1));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.admin("hooli-admin", "hooli"))
+                .get("/api/v1/admin/reports/xapi-deliveries").then().statusCode(200).body("pending", equalTo(0))
+                .body("sent", equalTo(0)).body("failed", equalTo(1)).body("lastError", containsString("HTTP 401")));
         given().auth().oauth2(TestTokens.admin("globex-admin", "globex")).get("/api/v1/admin/reports/xapi-deliveries")
                 .then().statusCode(200).body("lrsConfigured", equalTo(false)).body("pending", equalTo(0))
                 .body("sent", equalTo(0)).body("failed", equalTo(0));
