@@ -167,13 +167,19 @@ public class XapiSender {
         String endpoint = lrs.endpoint().endsWith("/") ? lrs.endpoint() : lrs.endpoint() + "/";
         String credentials = Base64.getEncoder().encodeToString(
                 (lrs.username() + ":" + lrs.password()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "statements"))
-                .timeout(config.requestTimeout())
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + credentials)
-                .header(VERSION_HEADER, VERSION)
-                .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", statements) + "]", StandardCharsets.UTF_8))
-                .build();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(endpoint + "statements"))
+                    .timeout(config.requestTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + credentials)
+                    .header(VERSION_HEADER, VERSION)
+                    .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", statements) + "]", StandardCharsets.UTF_8))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            // A configuration mistake (not an http(s) URL): counted and reported like any failure, not retried forever.
+            return "bad LRS endpoint: " + e.getMessage();
+        }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
