@@ -6,6 +6,7 @@ import com.upward.platform.web.ProblemException;
 import com.upward.platform.web.Roles;
 import com.upward.progress.rest.ProgressViews.Status;
 import com.upward.progress.service.ReportQueries;
+import com.upward.progress.service.XapiDeliveries;
 import com.upward.progress.service.ReportQueries.Funnel;
 import com.upward.progress.service.ReportQueries.LearnerRow;
 import com.upward.progress.service.ReportQueries.ListFilter;
@@ -53,6 +54,15 @@ public class ReportResource {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    XapiDeliveries xapiDeliveries;
+
+    @GET
+    @Path("/xapi-deliveries")
+    public XapiDeliveries.Summary xapiDeliveries() {
+        return xapiDeliveries.summary(user.orgId());
+    }
 
     @GET
     @Path("/summary")

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +51,9 @@ public class LearnerCourseRefresh {
 
     @Inject
     ProgressConfig config;
+
+    @Inject
+    XapiStatements xapi;
 
     /** What the service knows of a learner in a course: the facts the read model is computed from. */
     public record Facts(String orgId, Integer version, Instant lessonStartedAt, Map<String, Instant> lessonsDone,
@@ -280,8 +284,9 @@ public class LearnerCourseRefresh {
                 .setParameter("version", structure.version).setParameter("title", structure.title)
                 .setParameter("completed", state.completedAt()).setParameter("percent", BigDecimal.valueOf(finalPercent))
                 .executeUpdate();
-        outbox.publish(new CourseCompleted(learnerId, orgId, structure.courseId, state.completedAt(), finalPercent,
-                certificateId));
+        UUID eventId = outbox.publish(new CourseCompleted(learnerId, orgId, structure.courseId, state.completedAt(),
+                finalPercent, certificateId));
+        xapi.courseCompleted(eventId, learnerId, orgId, structure.courseId, structure.title, state.completedAt(), finalPercent);
         return new Object[] {certificateId, state.completedAt()};
     }
 

@@ -39,12 +39,15 @@ public class ProgressProjector {
     @Inject
     LearnerCourseRefresh refresh;
 
+    @Inject
+    XapiStatements xapi;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
         switch (event.type()) {
             case CoursePublished.TYPE -> coursePublished(inbox.data(event, CoursePublished.class));
-            case LessonCompleted.TYPE -> lessonCompleted(inbox.data(event, LessonCompleted.class));
-            case QuizAttemptScored.TYPE -> quizAttemptScored(inbox.data(event, QuizAttemptScored.class));
+            case LessonCompleted.TYPE -> lessonCompleted(event.id(), inbox.data(event, LessonCompleted.class));
+            case QuizAttemptScored.TYPE -> quizAttemptScored(event.id(), inbox.data(event, QuizAttemptScored.class));
             // A tolerant reader: types this service does not use are recorded in the inbox and skipped.
             default -> LOG.debugf("Ignoring event type %s", event.type());
         }
@@ -80,7 +83,7 @@ public class ProgressProjector {
         learners.forEach(learner -> refresh.refresh(learner, course.courseId()));
     }
 
-    private void lessonCompleted(LessonCompleted lesson) {
+    private void lessonCompleted(String eventId, LessonCompleted lesson) {
         entityManager.createNativeQuery("""
                         INSERT INTO learner_course (learner_id, course_id, org_id, version, started_at)
                         VALUES (:learner, :course, :org, :version, :at)
@@ -89,24 +92,28 @@ public class ProgressProjector {
                 .setParameter("org", lesson.orgId()).setParameter("version", lesson.courseVersion())
                 .setParameter("at", lesson.completedAt())
                 .executeUpdate();
-        entityManager.createNativeQuery("""
+        int firstTime = entityManager.createNativeQuery("""
                         INSERT INTO lesson_done (learner_id, org_id, course_id, version, lesson_id, completed_at)
                         VALUES (:learner, :org, :course, :version, :lesson, :at) ON CONFLICT DO NOTHING""")
                 .setParameter("learner", lesson.learnerId()).setParameter("org", lesson.orgId())
                 .setParameter("course", lesson.courseId()).setParameter("version", lesson.courseVersion())
                 .setParameter("lesson", lesson.lessonId()).setParameter("at", lesson.completedAt())
                 .executeUpdate();
+        if (firstTime > 0) {
+            // One statement per lesson and learner: a lesson completed again is not news for the LRS.
+            xapi.lessonCompleted(eventId, lesson);
+        }
         refresh.refresh(lesson.learnerId(), lesson.courseId());
     }
 
-    private void quizAttemptScored(QuizAttemptScored attempt) {
+    private void quizAttemptScored(String eventId, QuizAttemptScored attempt) {
         String byPowerType;
         try {
             byPowerType = mapper.writeValueAsString(attempt.byPowerType());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        entityManager.createNativeQuery("""
+        int stored = entityManager.createNativeQuery("""
                         INSERT INTO quiz_attempt (attempt_id, learner_id, org_id, course_id, quiz_id, attempt_number,
                             percent, passed, by_power_type, submitted_at)
                         VALUES (:attempt, :learner, :org, :course, :quiz, :number, :percent, :passed,
@@ -118,6 +125,9 @@ public class ProgressProjector {
                 .setParameter("percent", BigDecimal.valueOf(attempt.percent())).setParameter("passed", attempt.passed())
                 .setParameter("power", byPowerType).setParameter("at", attempt.submittedAt())
                 .executeUpdate();
+        if (stored > 0) {
+            xapi.quizAttemptScored(eventId, attempt);
+        }
         refresh.refresh(attempt.learnerId(), attempt.courseId());
     }
 }

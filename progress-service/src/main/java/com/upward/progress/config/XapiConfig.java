@@ -1,0 +1,65 @@
+package com.upward.progress.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** xAPI delivery to each organisation's LRS; off unless enabled, and only for organisations with an LRS. */
+@ConfigMapping(prefix = "upward.xapi")
+public interface XapiConfig {
+
+    /** Master switch: when false no statement is stored and the sender does not run. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Per organisation id: its LRS, e.g. upward.xapi.lrs."acme".endpoint=https://lrs.acme.example/xapi. */
+    Map<String, Lrs> lrs();
+
+    /** The homePage of actor accounts (the learner id is the account name; we have no e-mail addresses). */
+    @WithDefault("https://upward.local")
+    String accountHomePage();
+
+    /** The base of activity ids: {base}/courses/{courseId}, .../lessons/{lessonId}, .../quizzes/{quizId}. */
+    @WithDefault("https://upward.local")
+    String activityBase();
+
+    /** How long one POST to an LRS may take before it counts as a failed attempt. */
+    @WithDefault("10s")
+    Duration requestTimeout();
+
+    /** Attempts per statement before it is marked FAILED with the last reason. */
+    @WithDefault("10")
+    int maxAttempts();
+
+    /** The wait after the first failed attempt; doubled after each further failure, up to max-backoff. */
+    @WithDefault("5s")
+    Duration backoff();
+
+    @WithDefault("15m")
+    Duration maxBackoff();
+
+    /** How often the sender looks for due statements when nothing woke it. */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    /** Statements per POST (xAPI accepts an array). */
+    @WithDefault("50")
+    int batchSize();
+
+    interface Lrs {
+        /** The LRS's xAPI endpoint; statements go to {endpoint}/statements. */
+        String endpoint();
+
+        /** Basic-auth key. */
+        String username();
+
+        /** Basic-auth secret. */
+        String password();
+    }
+
+    default boolean delivers(String orgId) {
+        return enabled() && orgId != null && lrs().containsKey(orgId);
+    }
+}

@@ -1,0 +1,200 @@
+package com.upward.progress.messaging;
+
+import com.upward.progress.config.XapiConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Posts pending xAPI statements to each organisation's LRS in batches (a JSON array per POST, one organisation per
+ * pass and transaction), in position order.
+ * 200/204 and 409 (the LRS has those ids already) mark a batch SENT; anything else (5xx, 4xx, timeout, refused
+ * connection) counts an attempt and retries after an exponential backoff, until max-attempts marks it FAILED with
+ * the reason. One sender per database works at a time (an advisory lock), like the event outbox relay.
+ */
+@ApplicationScoped
+public class XapiSender {
+
+    private static final Logger LOG = Logger.getLogger(XapiSender.class);
+    private static final long SENDER_LOCK = 0x7570776172647870L;
+    public static final String VERSION_HEADER = "X-Experience-API-Version";
+    public static final String VERSION = "1.0.3";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    XapiConfig config;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private HttpClient http;
+    private Thread worker;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
+        running = true;
+        worker = new Thread(this::run, "xapi-sender");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (worker == null) {
+            return;
+        }
+        running = false;
+        wakeUp.release();
+        worker.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    /** Called after a commit that stored statements, so they leave at once instead of at the next poll. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                // Another organisation's statements may be due as well: look again at once until nothing is due.
+                if (sendBatch() == 0) {
+                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("xAPI sender failed, retrying after the poll interval: %s", e.getMessage());
+                try {
+                    Thread.sleep(config.pollInterval().toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * One pass: the due statements (at most batch-size) of the organisation whose oldest statement is due first,
+     * in one POST; returns how many it handled. One organisation per transaction, so a transaction waits on at
+     * most one LRS (request-timeout), well inside the transaction timeout, however many LRSs are slow.
+     */
+    int sendBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean leader = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                    .setParameter("lock", SENDER_LOCK).getSingleResult();
+            if (!leader) {
+                return 0;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entityManager.createNativeQuery("""
+                            SELECT position, org_id, statement, attempts FROM xapi_outbox
+                            WHERE status = 'PENDING' AND next_attempt_at <= now() AND org_id = (
+                                SELECT org_id FROM xapi_outbox WHERE status = 'PENDING' AND next_attempt_at <= now()
+                                ORDER BY position LIMIT 1)
+                            ORDER BY position LIMIT :limit""")
+                    .setParameter("limit", config.batchSize()).getResultList();
+            if (!rows.isEmpty()) {
+                deliver((String) rows.get(0)[1], rows);
+            }
+            return rows.size();
+        });
+    }
+
+    private void deliver(String orgId, List<Object[]> rows) {
+        List<Long> positions = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
+        XapiConfig.Lrs lrs = config.lrs().get(orgId);
+        if (lrs == null) {
+            // The LRS was removed from the configuration after these were stored: nowhere to send them.
+            mark(positions, "FAILED", "no LRS configured for organisation " + orgId);
+            return;
+        }
+        String error = post(lrs, rows.stream().map(row -> (String) row[2]).toList());
+        if (error == null) {
+            mark(positions, "SENT", null);
+            return;
+        }
+        int attempts = ((Number) rows.get(0)[3]).intValue() + 1;
+        LOG.warnf("xAPI delivery of %d statement(s) to %s's LRS failed (attempt %d of %d): %s",
+                rows.size(), orgId, attempts, config.maxAttempts(), error);
+        entityManager.createNativeQuery("""
+                        UPDATE xapi_outbox SET attempts = attempts + 1, last_attempt_at = clock_timestamp(), last_error = :error,
+                            status = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE 'PENDING' END,
+                            next_attempt_at = clock_timestamp() + make_interval(secs => least(:cap,
+                                :base * power(2, least(attempts, 30))) / 1000.0)
+                        WHERE position IN (:positions)""")
+                .setParameter("error", error).setParameter("max", config.maxAttempts())
+                .setParameter("cap", (double) config.maxBackoff().toMillis())
+                .setParameter("base", (double) config.backoff().toMillis())
+                .setParameter("positions", positions).executeUpdate();
+    }
+
+    private void mark(List<Long> positions, String status, String error) {
+        entityManager.createNativeQuery("""
+                        UPDATE xapi_outbox SET status = :status, attempts = attempts + 1,
+                            last_attempt_at = clock_timestamp(), last_error = coalesce(:error, last_error),
+                            sent_at = CASE WHEN :status = 'SENT' THEN clock_timestamp() ELSE sent_at END
+                        WHERE position IN (:positions)""")
+                .setParameter("status", status).setParameter("error", error).setParameter("positions", positions)
+                .executeUpdate();
+    }
+
+    /** POSTs the statements as one JSON array; null when the LRS took them, else the reason. */
+    private String post(XapiConfig.Lrs lrs, List<String> statements) {
+        String endpoint = lrs.endpoint().endsWith("/") ? lrs.endpoint() : lrs.endpoint() + "/";
+        String credentials = Base64.getEncoder().encodeToString(
+                (lrs.username() + ":" + lrs.password()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(endpoint + "statements"))
+                    .timeout(config.requestTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + credentials)
+                    .header(VERSION_HEADER, VERSION)
+                    .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", statements) + "]", StandardCharsets.UTF_8))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            // A configuration mistake (not an http(s) URL): counted and reported like any failure, not retried forever.
+            return "bad LRS endpoint: " + e.getMessage();
+        }
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status == 200 || status == 204 || status == 409) {
+                return null;
+            }
+            String body = response.body() == null ? "" : response.body();
+            return "HTTP " + status + (body.isBlank() ? "" : ": " + body.substring(0, Math.min(200, body.length())));
+        } catch (java.net.http.HttpTimeoutException e) {
+            return "timeout after " + config.requestTimeout().toMillis() + " ms";
+        } catch (java.io.IOException e) {
+            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while posting to the LRS", e);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package com.upward.progress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.upward.platform.events.contract.CourseCompleted;
+import com.upward.platform.events.contract.LessonCompleted;
+import com.upward.platform.testing.KafkaTestClient;
+import com.upward.platform.testing.TestTokens;
+import com.upward.progress.service.XapiStatements;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.upward.progress.TestEvents.attempt;
+import static com.upward.progress.TestEvents.count;
+import static com.upward.progress.TestEvents.course;
+import static com.upward.progress.TestEvents.lesson;
+import static com.upward.progress.TestEvents.publish;
+import static com.upward.progress.TestEvents.unique;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** xAPI delivery against a real HTTP server standing in for the LRSs ({@link FakeLrs}). */
+@QuarkusTest
+class XapiDeliveryTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "xapi.fake-lrs.url")
+    String lrs;
+
+    /** One POST the fake LRS received, with one of its statements. */
+    record Received(String org, int status, String version, String contentType, JsonNode statement) {
+    }
+
+    @Test
+    void aCompletionSendsOneCompletedStatementWithActorVerbObjectScoreAndTheVersionHeader() throws Exception {
+        String courseId = unique("xapi");
+        String learner = unique("learner");
+        // The learner called the service once, so their name is on record for the actor.
+        given().auth().oauth2(TestTokens.learner(learner, "acme")).get("/api/v1/me/progress").then().statusCode(200);
+        publish(course(courseId, 1));
+        publish(lesson(learner, "acme", courseId, 1, "a", 1));
+        publish(lesson(learner, "acme", courseId, 1, "b", 2));
+        publish(attempt(learner, "acme", courseId, 1, 90, 3));
+
+        String courseActivity = "https://upward.local/courses/" + courseId;
+        await().atMost(WAIT).until(() -> accepted(learner).stream().anyMatch(r -> isCourseCompletion(r, courseActivity)));
+        List<Received> completions = received(learner).stream().filter(r -> isCourseCompletion(r, courseActivity)).toList();
+        assertEquals(1, completions.size(), "exactly one completed statement for the course");
+        Received completion = completions.get(0);
+        assertEquals("acme", completion.org());
+        assertEquals("1.0.3", completion.version());
+        assertTrue(completion.contentType().startsWith("application/json"));
+        JsonNode statement = completion.statement();
+        assertEquals("Agent", statement.at("/actor/objectType").asText());
+        assertEquals("Test " + learner, statement.at("/actor/name").asText());
+        assertEquals("https://upward.local", statement.at("/actor/account/homePage").asText());
+        assertEquals(learner, statement.at("/actor/account/name").asText());
+        assertTrue(statement.at("/actor/mbox").isMissingNode(), "no e-mail: we have none");
+        assertEquals("http://adlnet.gov/expapi/verbs/completed", statement.at("/verb/id").asText());
+        assertEquals("Course " + courseId + " v1", statement.at("/object/definition/name/en-US").asText());
+        assertTrue(statement.at("/result/completion").asBoolean());
+        assertTrue(statement.at("/result/success").asBoolean());
+        assertEquals(0.9, statement.at("/result/score/scaled").asDouble(), 1e-9);
+        assertEquals("2026-11-02T10:03:00Z", statement.at("/timestamp").asText());
+        // The id is derived from the upward.course.completed event id, so a re-send carries the same id.
+        String eventId = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                        "SELECT CAST(event_id AS TEXT) FROM outbox_event WHERE type = ?1 AND event_key = ?2")
+                .setParameter(1, CourseCompleted.TYPE).setParameter(2, learner).getSingleResult().toString());
+        assertEquals(XapiStatements.statementId(eventId).toString(), statement.at("/id").asText());
+
+        // The lessons and the scored attempt are sent too: completed per lesson, passed with the score.
+        await().atMost(WAIT).until(() -> accepted(learner).size() == 4);
+        List<Received> all = accepted(learner);
+        assertEquals(2, all.stream().filter(r -> r.statement().at("/object/id").asText().startsWith(courseActivity + "/lessons/")
+                && r.statement().at("/verb/id").asText().endsWith("/completed")).count());
+        Received passed = all.stream().filter(r -> r.statement().at("/verb/id").asText().equals(XapiStatements.PASSED))
+                .findFirst().orElseThrow();
+        JsonNode quiz = passed.statement();
+        assertEquals(courseActivity + "/quizzes/q", quiz.at("/object/id").asText());
+        assertTrue(quiz.at("/result/success").asBoolean());
+        assertEquals(0.9, quiz.at("/result/score/scaled").asDouble(), 1e-9);
+        assertEquals(9.0, quiz.at("/result/score/raw").asDouble(), 1e-9);
+        assertEquals(10.0, quiz.at("/result/score/max").asDouble(), 1e-9);
+        assertEquals(courseActivity, quiz.at("/context/contextActivities/parent/0/id").asText());
+    }
+
+    @Test
+    void aFailedAttemptSendsFailed() throws Exception {
+        String courseId = unique("xapi-fail");
+        String learner = unique("learner");
+        publish(attempt(learner, "acme", courseId, 1, 40, 1));
+        await().atMost(WAIT).until(() -> accepted(learner).size() == 1);
+        JsonNode statement = accepted(learner).get(0).statement();
+        assertEquals(XapiStatements.FAILED, statement.at("/verb/id").asText());
+        assertFalse(statement.at("/result/success").asBoolean());
+        assertEquals(0.4, statement.at("/result/score/scaled").asDouble(), 1e-9);
+        assertTrue(statement.at("/actor/name").isMissingNode(), "no name on record: the account alone");
+    }
+
+    @Test
+    void aRedeliveredEventSendsNoNewStatement() throws Exception {
+        String courseId = unique("xapi-again");
+        String learner = unique("learner");
+        LessonCompleted first = lesson(learner, "acme", courseId, 1, "a", 1);
+        String firstId = UUID.randomUUID().toString();
+        KafkaTestClient.publish(first, firstId);
+        KafkaTestClient.publish(first, firstId);
+        // A later event on the same partition (same key): once it is delivered, the redelivery was handled.
+        String laterId = publish(lesson(learner, "acme", courseId, 1, "b", 2));
+        String later = XapiStatements.statementId(laterId).toString();
+        await().atMost(WAIT).until(() -> accepted(learner).stream().anyMatch(r -> r.statement().at("/id").asText().equals(later)));
+
+        String once = XapiStatements.statementId(firstId).toString();
+        assertEquals(1, received(learner).stream().filter(r -> r.statement().at("/id").asText().equals(once)).count());
+        assertEquals(2, received(learner).size());
+        assertEquals(1L, count(entityManager, "SELECT count(*) FROM xapi_outbox WHERE statement_id = CAST(?1 AS UUID)", once));
+    }
+
+    @Test
+    void anLrsThatFailsTwiceGetsTheStatementOnTheThirdTry() throws Exception {
+        String courseId = unique("xapi-retry");
+        String learner = unique("learner");
+        publish(course(courseId, 1));
+        publish(lesson(learner, "acme", courseId, 1, "a", 1));
+        publish(lesson(learner, "acme", courseId, 1, "b", 2));
+        await().atMost(WAIT).until(() -> accepted(learner).size() == 2);
+
+        post("/fail?learner=" + learner + "&times=2");
+        publish(attempt(learner, "acme", courseId, 1, 80, 3));
+        String courseActivity = "https://upward.local/courses/" + courseId;
+        await().atMost(WAIT).until(() -> accepted(learner).stream().anyMatch(r -> isCourseCompletion(r, courseActivity)));
+
+        List<Received> tries = received(learner).stream().filter(r -> isCourseCompletion(r, courseActivity)).toList();
+        assertEquals(List.of(503, 503, 200), tries.stream().map(Received::status).toList());
+        String id = tries.get(0).statement().at("/id").asText();
+        assertTrue(tries.stream().allMatch(r -> r.statement().at("/id").asText().equals(id)), "each try re-sends the same id");
+        await().atMost(WAIT).until(() -> count(entityManager, """
+                SELECT count(*) FROM xapi_outbox WHERE statement_id = CAST(?1 AS UUID) AND status = 'SENT' AND attempts = 3""", id) == 1);
+    }
+
+    @Test
+    void aGlobexEventSendsNothingToAcmesLrs() throws Exception {
+        String courseId = unique("xapi-globex");
+        String learner = unique("globex-learner");
+        publish(course(courseId, 1));
+        publish(lesson(learner, "globex", courseId, 1, "a", 1));
+        publish(attempt(learner, "globex", courseId, 1, 90, 2));
+        await().atMost(WAIT).until(() -> count(entityManager,
+                "SELECT count(*) FROM learner_course_summary WHERE learner_id = ?1 AND lessons_done = 1", learner) == 1);
+        assertEquals(0L, count(entityManager, "SELECT count(*) FROM xapi_outbox WHERE org_id = 'globex'"),
+                "globex has no LRS: nothing is stored");
+        assertEquals(0L, count(entityManager, "SELECT count(*) FROM xapi_outbox WHERE statement LIKE ?1", "%" + learner + "%"));
+        assertTrue(received(learner).isEmpty());
+    }
+
+    @Test
+    void theAdminSummaryShowsPendingSentAndFailedForTheAdminsOrgOnly() {
+        String courseId = unique("xapi-admin");
+        // umbrella delivers to a healthy LRS: two lessons, a pass and the completion, all sent.
+        String learner = unique("umbrella-learner");
+        publish(course(courseId, 1));
+        publish(lesson(learner, "umbrella", courseId, 1, "a", 1));
+        publish(lesson(learner, "umbrella", courseId, 1, "b", 2));
+        publish(attempt(learner, "umbrella", courseId, 1, 90, 3));
+        // initech's LRS always answers 503: after max-attempts (3 in the tests) the statement is FAILED.
+        publish(lesson(unique("initech-learner"), "initech", courseId, 1, "a", 1));
+
+        String umbrella = TestTokens.admin("umbrella-admin", "umbrella");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(umbrella).get("/api/v1/admin/reports/xapi-deliveries")
+                .then().statusCode(200).body("lrsConfigured", equalTo(true)).body("pending", equalTo(0))
+                .body("sent", equalTo(4)).body("failed", equalTo(0)).body("lastError", nullValue()));
+        String initech = TestTokens.admin("initech-admin", "initech");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(initech).get("/api/v1/admin/reports/xapi-deliveries")
+                .then().statusCode(200).body("lrsConfigured", equalTo(true)).body("pending", equalTo(0))
+                .body("sent", equalTo(0)).body("failed", equalTo(1))
+                .body("lastError", containsString("HTTP 503")).body("lastErrorAt", notNullValue()));
+        // Basic auth is checked: a wrong secret is refused (401), counted like any failure, and reported.
+        String hooliLearner = unique("hooli-learner");
+        publish(lesson(hooliLearner, "hooli", courseId, 1, "a", 1));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.admin("hooli-admin", "hooli"))
+                .get("/api/v1/admin/reports/xapi-deliveries").then().statusCode(200).body("pending", equalTo(0))
+                .body("sent", equalTo(0)).body("failed", equalTo(1)).body("lastError", containsString("HTTP 401")));
+        given().auth().oauth2(TestTokens.admin("globex-admin", "globex")).get("/api/v1/admin/reports/xapi-deliveries")
+                .then().statusCode(200).body("lrsConfigured", equalTo(false)).body("pending", equalTo(0))
+                .body("sent", equalTo(0)).body("failed", equalTo(0));
+        given().auth().oauth2(TestTokens.learner(learner, "umbrella")).get("/api/v1/admin/reports/xapi-deliveries")
+                .then().statusCode(403);
+        given().get("/api/v1/admin/reports/xapi-deliveries").then().statusCode(401);
+    }
+
+    private static boolean isCourseCompletion(Received received, String courseActivity) {
+        return received.statement().at("/verb/id").asText().equals(XapiStatements.COMPLETED)
+                && received.statement().at("/object/id").asText().equals(courseActivity);
+    }
+
+    /** Every statement about the learner the fake LRS received, in arrival order, whatever it answered. */
+    private List<Received> received(String learner) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(lrs + "/requests")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<Received> found = new ArrayList<>();
+        for (JsonNode request : JSON.readTree(response.body())) {
+            for (JsonNode statement : request.get("statements")) {
+                if (learner.equals(statement.at("/actor/account/name").asText())) {
+                    found.add(new Received(request.get("org").asText(), request.get("status").asInt(),
+                            request.path("version").asText(), request.path("contentType").asText(), statement));
+                }
+            }
+        }
+        return found;
+    }
+
+    private List<Received> accepted(String learner) throws Exception {
+        return received(learner).stream().filter(r -> r.status() == 200).toList();
+    }
+
+    private void post(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(lrs + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, response.statusCode());
+    }
+}
