@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,10 +49,8 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
     private KafkaProducer<String, String> producer;
-    private Thread worker;
+    private BackgroundPoller poller;
 
     void start(@Observes StartupEvent event) {
         if (!config.outbox().relayEnabled()) {
@@ -70,48 +67,23 @@ public class OutboxRelay {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.outbox().sendTimeout().toMillis(), 10_000),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        poller = new BackgroundPoller("outbox-relay", config.outbox().pollInterval(), Duration.ofMillis(100),
+                Duration.ofSeconds(10), () -> relayBatch() == config.outbox().batchSize());
+        poller.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (worker == null) {
+        if (poller == null) {
             return;
         }
-        running = false;
-        wakeUp.release();
-        worker.join(TimeUnit.SECONDS.toMillis(10));
+        poller.stop();
         producer.close(Duration.ofSeconds(5));
     }
 
     /** Called after a commit that wrote to the outbox, so events leave at once instead of at the next poll. */
     public void wake() {
-        wakeUp.release();
-    }
-
-    private void run() {
-        Duration backoff = Duration.ofMillis(100);
-        while (running) {
-            try {
-                int relayed = relayBatch();
-                backoff = Duration.ofMillis(100);
-                if (relayed < config.outbox().batchSize()) {
-                    wakeUp.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("Outbox relay failed, retrying in %d ms: %s", backoff.toMillis(), e.getMessage());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
-            }
+        if (poller != null) {
+            poller.wake();
         }
     }
 
@@ -160,13 +132,5 @@ public class OutboxRelay {
 
     private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

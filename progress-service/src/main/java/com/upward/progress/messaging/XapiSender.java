@@ -1,5 +1,6 @@
 package com.upward.progress.messaging;
 
+import com.upward.platform.events.BackgroundPoller;
 import com.upward.progress.config.XapiConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,8 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Posts pending xAPI statements to each organisation's LRS in batches (a JSON array per POST, one organisation per
@@ -41,59 +40,31 @@ public class XapiSender {
     @Inject
     XapiConfig config;
 
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
     private HttpClient http;
-    private Thread worker;
+    private BackgroundPoller poller;
 
     void start(@Observes StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
         http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
-        running = true;
-        worker = new Thread(this::run, "xapi-sender");
-        worker.setDaemon(true);
-        worker.start();
+        // After a failed pass it waits one poll interval, every time: each statement has its own backoff.
+        poller = new BackgroundPoller("xapi-sender", config.pollInterval(), config.pollInterval(), config.pollInterval(),
+                // Another organisation's statements may be due as well: look again at once until nothing is due.
+                () -> sendBatch() > 0);
+        poller.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (worker == null) {
-            return;
+        if (poller != null) {
+            poller.stop();
         }
-        running = false;
-        wakeUp.release();
-        worker.join(TimeUnit.SECONDS.toMillis(10));
     }
 
     /** Called after a commit that stored statements, so they leave at once instead of at the next poll. */
     public void wake() {
-        wakeUp.release();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                // Another organisation's statements may be due as well: look again at once until nothing is due.
-                if (sendBatch() == 0) {
-                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("xAPI sender failed, retrying after the poll interval: %s", e.getMessage());
-                try {
-                    Thread.sleep(config.pollInterval().toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        if (poller != null) {
+            poller.wake();
         }
     }
 
