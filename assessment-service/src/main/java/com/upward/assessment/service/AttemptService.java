@@ -11,6 +11,7 @@ import com.upward.assessment.bank.BankDocument.Review;
 import com.upward.assessment.bank.BankValidator;
 import com.upward.assessment.config.AssessmentConfig;
 import com.upward.assessment.domain.Attempt;
+import com.upward.assessment.domain.Grades;
 import com.upward.assessment.rest.AttemptViews.AnswerInput;
 import com.upward.assessment.rest.AttemptViews.AttemptView;
 import com.upward.assessment.rest.AttemptViews.Choice;
@@ -197,8 +198,12 @@ public class AttemptService {
         }
         Map<PowerType, QuizAttemptScored.PowerScore> eventTypes = new EnumMap<>(PowerType.class);
         byType.forEach((type, s) -> eventTypes.put(type, new QuizAttemptScored.PowerScore(s.correct(), s.total(), s.mastered())));
+        // This attempt is already scored above, so the grade includes it.
+        Attempt graded = Grades.graded(quiz.settings().grading(), attempts(orgId, learnerId, attempt.quizId)).orElseThrow();
         outbox.publish(new QuizAttemptScored(attempt.id.toString(), learnerId, orgId, attempt.quizId, attempt.courseId,
-                attempt.attemptNumber, attempt.score, max, percent, passed, eventTypes, now));
+                attempt.attemptNumber, attempt.score, max, percent, passed, eventTypes, now,
+                QuizAttemptScored.GradingMethod.valueOf(quiz.settings().grading().name()), graded.id.toString(),
+                graded.percent, graded.passed));
         return view(attempt, quiz);
     }
 
