@@ -140,6 +140,12 @@ class AttemptTest {
         assertEquals(1, KafkaTestClient.await(Topics.ASSESSMENT, r -> r.value().contains(id), 2, Duration.ofSeconds(3)).size());
         // The stored attempt shows the same result on a reload.
         assertEquals(result.jsonPath().getMap("result"), Api.get(token, id).jsonPath().getMap("result"));
+        // One time, one spelling: microseconds, as PostgreSQL keeps them, in the answer and on every read after it.
+        String submittedAt = result.jsonPath().getString("submittedAt");
+        assertTrue(submittedAt.matches("[^.]+(\\.\\d{1,6})?Z"), submittedAt);
+        assertEquals(submittedAt, again.jsonPath().getString("submittedAt"));
+        assertEquals(submittedAt, Api.get(token, id).jsonPath().getString("submittedAt"));
+        assertEquals(submittedAt, result.jsonPath().getString("result.submittedAt"));
     }
 
     @Test
