@@ -78,6 +78,9 @@ public class AttemptService {
     QuestionStatistics statistics;
 
     @Inject
+    LessonsDone lessonsDone;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -94,6 +97,7 @@ public class AttemptService {
         StoredQuiz stored = bank.quiz(quizId).orElseThrow(() -> ProblemException.notFound(
                 "There is no quiz '" + quizId + "' with questions to attempt."));
         Quiz quiz = stored.quiz();
+        refuseIfLocked(quizId, orgId, learnerId);
         // Serialises starts by one learner on one quiz, so two clicks cannot both take the last attempt.
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "attempt:" + orgId + ":" + learnerId + ":" + quizId).getSingleResult();
@@ -224,6 +228,17 @@ public class AttemptService {
             throw ProblemException.notFound("There is no attempt " + attemptId + ".");
         }
         return attempt;
+    }
+
+    /** The sequencing rule of the newest published version: every lesson of unlockedBy done first. */
+    private void refuseIfLocked(String quizId, String orgId, String learnerId) {
+        placements.placement(quizId).ifPresent(placement -> {
+            List<String> toDo = lessonsDone.notDone(orgId, learnerId, placement.courseId(), placement.unlockedBy());
+            if (!toDo.isEmpty()) {
+                throw new ProblemException(409, "Quiz locked", "Quiz '" + quizId + "' opens once you have completed "
+                        + (toDo.size() == 1 ? "lesson " : "lessons ") + String.join(", ", toDo) + ".");
+            }
+        });
     }
 
     private void refuseIfClosed(Attempt attempt, String action) {
