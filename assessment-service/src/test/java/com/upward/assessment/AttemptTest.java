@@ -128,6 +128,10 @@ class AttemptTest {
         assertEquals(100.0, data.get("percent").asDouble());
         assertEquals(1, data.get("attemptNumber").asInt());
         assertTrue(data.get("byPowerType").get("ROLE").get("mastered").asBoolean());
+        assertEquals("HIGHEST", data.get("gradingMethod").asText());
+        assertEquals(id, data.get("gradedAttemptId").asText());
+        assertEquals(100.0, data.get("gradedPercent").asDouble());
+        assertTrue(data.get("gradedPassed").asBoolean());
 
         // Resubmitting (even with other answers) returns the same result and publishes nothing more.
         Response again = Api.submit(token, id, Bank.quizQuestionIds(QUIZ).stream().map(Bank::wrong).toList());
@@ -136,6 +140,32 @@ class AttemptTest {
         assertEquals(1, KafkaTestClient.await(Topics.ASSESSMENT, r -> r.value().contains(id), 2, Duration.ofSeconds(3)).size());
         // The stored attempt shows the same result on a reload.
         assertEquals(result.jsonPath().getMap("result"), Api.get(token, id).jsonPath().getMap("result"));
+        // One time, one spelling: microseconds, as PostgreSQL keeps them, in the answer and on every read after it.
+        String submittedAt = result.jsonPath().getString("submittedAt");
+        assertTrue(submittedAt.matches("[^.]+(\\.\\d{1,6})?Z"), submittedAt);
+        assertEquals(submittedAt, again.jsonPath().getString("submittedAt"));
+        assertEquals(submittedAt, Api.get(token, id).jsonPath().getString("submittedAt"));
+        assertEquals(submittedAt, result.jsonPath().getString("result.submittedAt"));
+    }
+
+    @Test
+    void theScoredEventCarriesTheGradeUnderTheQuizsOwnGradingMethod() throws Exception {
+        // tips-check grades by LAST: a worse second attempt is the grade, in the quiz settings and in the event.
+        String quiz = "tips-check";
+        String token = TestTokens.learner("graded-" + UUID.randomUUID(), "acme");
+        String first = Api.started(token, quiz);
+        Api.submit(token, first, Bank.quizQuestionIds(quiz).stream().map(Bank::correct).toList()).then().statusCode(200);
+        String second = Api.started(token, quiz);
+        Api.submit(token, second, Bank.quizQuestionIds(quiz).stream().map(Bank::wrong).toList()).then().statusCode(200);
+
+        given().auth().oauth2(token).get("/api/v1/quizzes/" + quiz).then().statusCode(200)
+                .body("grading", equalTo("LAST")).body("myAttempts.gradePercent", equalTo(0.0f));
+        JsonNode data = JSON.readTree(KafkaTestClient.await(Topics.ASSESSMENT, r -> r.value().contains(second), 1,
+                Duration.ofSeconds(20)).get(0).value());
+        assertEquals("LAST", data.get("gradingMethod").asText());
+        assertEquals(second, data.get("gradedAttemptId").asText());
+        assertEquals(0.0, data.get("gradedPercent").asDouble());
+        assertFalse(data.get("gradedPassed").asBoolean());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.platform.events.contract.CourseCompleted;
 import com.upward.platform.events.contract.QuizAttemptScored;
+import com.upward.platform.events.contract.QuizAttemptScored.GradingMethod;
 import com.upward.platform.testing.EventSchemas;
 import com.upward.platform.testing.KafkaTestClient;
 import com.upward.platform.testing.TestTokens;
@@ -84,7 +85,7 @@ class CompletionTest {
         String passId = UUID.randomUUID().toString();
         KafkaTestClient.publish(pass, passId);
         KafkaTestClient.publish(pass, passId);
-        publish(attempt(learner, "acme", courseId, 2, 40, 11));
+        publish(attempt(learner, "acme", courseId, 2, 40, 11, GradingMethod.HIGHEST, pass));
         publish(lesson(learner, "acme", courseId, 1, "b", 3));
         publish(lesson(learner, "acme", courseId, 1, "a", 2));
         await().atMost(WAIT).until(() -> count(entityManager,
@@ -96,7 +97,7 @@ class CompletionTest {
         String token = TestTokens.learner(learner, "acme");
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(token).get("/api/v1/me/progress/" + courseId).then()
                 .statusCode(200).body("status", equalTo("COMPLETED"))
-                // HIGHEST grading: the later 40% does not undo the 90%.
+                // Graded HIGHEST by assessment: the later 40% does not undo the 90%.
                 .body("quizzes[0].percent", equalTo(90.0f)).body("quizzes[0].attempts", equalTo(2))
                 .body("quizzes[0].gradingMethod", equalTo("HIGHEST"))
                 .body("completedAt", equalTo("2026-11-02T10:10:00Z")));
@@ -132,6 +133,24 @@ class CompletionTest {
                 .body(containsString("@media print"));
         given().get("/api/v1/certificates/" + certificateId + "/print").then().statusCode(200)
                 .contentType(containsString("text/html")).body(containsString("2 November 2026"));
+    }
+
+    @Test
+    void theGradeIsTheOneAssessmentGaveNotOneChosenHere() {
+        // The quiz grades by LAST: a 60% then a 50% leaves the learner at 50%, as assessment shows them (not the best, 60%).
+        String courseId = unique("graded-last");
+        String learner = unique("learner");
+        publish(course(courseId, 1));
+        publish(lesson(learner, "acme", courseId, 1, "a", 1));
+        publish(lesson(learner, "acme", courseId, 1, "b", 2));
+        publish(attempt(learner, "acme", courseId, 1, 60, 3, GradingMethod.LAST));
+        publish(attempt(learner, "acme", courseId, 2, 50, 4, GradingMethod.LAST));
+        String token = TestTokens.learner(learner, "acme");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(token).get("/api/v1/me/progress/" + courseId).then()
+                .statusCode(200).body("quizzes[0].attempts", equalTo(2))
+                .body("quizzes[0].gradingMethod", equalTo("LAST")).body("quizzes[0].percent", equalTo(50.0f))
+                .body("quizzes[0].passed", equalTo(false)).body("status", equalTo("IN_PROGRESS")));
+        assertEquals(0L, count(entityManager, "SELECT count(*) FROM certificate WHERE learner_id = ?1", learner));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package com.upward.progress;
 
 import com.upward.platform.events.contract.CoursePublished;
-import com.upward.progress.config.ProgressConfig.GradingMethod;
+import com.upward.platform.events.contract.QuizAttemptScored.GradingMethod;
 import com.upward.progress.domain.CourseState;
 import com.upward.progress.domain.CourseState.Attempt;
 import com.upward.progress.domain.CourseStructure;
@@ -34,41 +34,54 @@ class CourseStateTest {
         return structure;
     }
 
-    private static Attempt attempt(int number, double percent) {
-        return new Attempt("attempt-" + number, "q", number, percent, T0.plusSeconds(60L * number), Map.of());
+    /** Attempt n, graded by attempt gradedBy (its number) under method. */
+    private static Attempt attempt(int number, double percent, GradingMethod method, int gradedBy) {
+        return new Attempt("attempt-" + number, "q", number, percent, T0.plusSeconds(60L * number), Map.of(),
+                method, "attempt-" + gradedBy);
     }
 
-    private static CourseState state(GradingMethod method, List<Attempt> attempts) {
-        return CourseState.of(structure(70, true), Map.of("a", T0), attempts, quiz -> method);
+    private static Attempt attempt(int number, double percent) {
+        return attempt(number, percent, GradingMethod.HIGHEST, number);
+    }
+
+    private static CourseState state(List<Attempt> attempts) {
+        return CourseState.of(structure(70, true), Map.of("a", T0), attempts);
     }
 
     @Test
-    void eachGradingMethodPicksItsAttemptWhateverTheArrivalOrder() {
-        List<Attempt> attempts = new ArrayList<>(List.of(attempt(1, 60), attempt(2, 90), attempt(3, 50)));
+    void theGradeIsTheAttemptAssessmentNamedAfterTheLatestWhateverTheArrivalOrder() {
+        List<Attempt> highest = new ArrayList<>(List.of(attempt(1, 60), attempt(2, 90, GradingMethod.HIGHEST, 2),
+                attempt(3, 50, GradingMethod.HIGHEST, 2)));
+        List<Attempt> last = new ArrayList<>(List.of(attempt(1, 60, GradingMethod.LAST, 1),
+                attempt(2, 90, GradingMethod.LAST, 2), attempt(3, 50, GradingMethod.LAST, 3)));
         for (int shuffle = 0; shuffle < 3; shuffle++) {
-            Collections.rotate(attempts, 1);
-            assertEquals(90, state(GradingMethod.HIGHEST, attempts).quizzes().get(0).graded().percent());
-            assertEquals(50, state(GradingMethod.LATEST, attempts).quizzes().get(0).graded().percent());
-            assertEquals(60, state(GradingMethod.FIRST, attempts).quizzes().get(0).graded().percent());
+            Collections.rotate(highest, 1);
+            Collections.rotate(last, 1);
+            assertEquals(90, state(highest).quizzes().get(0).graded().percent());
+            assertEquals(GradingMethod.HIGHEST, state(highest).quizzes().get(0).method());
+            assertEquals(50, state(last).quizzes().get(0).graded().percent());
+            assertEquals(GradingMethod.LAST, state(last).quizzes().get(0).method());
         }
-        CourseState highest = state(GradingMethod.HIGHEST, attempts);
-        assertTrue(highest.complete());
-        assertEquals(T0.plusSeconds(120), highest.completedAt(), "completed when the passing attempt was submitted");
-        assertFalse(state(GradingMethod.LATEST, attempts).complete(), "the latest attempt (50%) fails");
-        assertFalse(state(GradingMethod.FIRST, attempts).complete(), "the first attempt (60%) fails");
+        assertTrue(state(highest).complete());
+        assertEquals(T0.plusSeconds(120), state(highest).completedAt(), "completed when the passing attempt was submitted");
+        assertFalse(state(last).complete(), "the latest attempt (50%) fails");
+        List<Attempt> passedAgain = List.of(attempt(1, 90, GradingMethod.LAST, 1), attempt(2, 50, GradingMethod.LAST, 2),
+                attempt(3, 80, GradingMethod.LAST, 3));
+        assertEquals(T0.plusSeconds(180), state(passedAgain).completedAt(), "passed again by the third attempt");
+        assertNull(state(List.of()).quizzes().get(0).method(), "no grade before any attempt");
     }
 
     @Test
     void thePassMarkComesFromTheVersionAndOnlyRequiredItemsCount() {
         Attempt seventyFive = attempt(1, 75);
-        assertTrue(CourseState.of(structure(70, true), Map.of("a", T0), List.of(seventyFive), q -> GradingMethod.HIGHEST).complete());
-        assertFalse(CourseState.of(structure(80, true), Map.of("a", T0), List.of(seventyFive), q -> GradingMethod.HIGHEST).complete());
-        CourseState optionalQuiz = CourseState.of(structure(80, false), Map.of("a", T0), List.of(), q -> GradingMethod.HIGHEST);
+        assertTrue(CourseState.of(structure(70, true), Map.of("a", T0), List.of(seventyFive)).complete());
+        assertFalse(CourseState.of(structure(80, true), Map.of("a", T0), List.of(seventyFive)).complete());
+        CourseState optionalQuiz = CourseState.of(structure(80, false), Map.of("a", T0), List.of());
         assertTrue(optionalQuiz.complete(), "an optional quiz and an optional lesson are not needed");
         assertEquals(T0, optionalQuiz.completedAt());
         assertEquals(50, optionalQuiz.percent());
         assertEquals("b", optionalQuiz.nextLessonId());
-        CourseState nothingDone = CourseState.of(structure(70, true), Map.of(), List.of(), q -> GradingMethod.HIGHEST);
+        CourseState nothingDone = CourseState.of(structure(70, true), Map.of(), List.of());
         assertFalse(nothingDone.complete());
         assertNull(nothingDone.score());
         assertEquals("a", nothingDone.nextLessonId());

@@ -5,6 +5,7 @@ import com.upward.platform.events.contract.CoursePublished;
 import com.upward.platform.events.contract.LessonCompleted;
 import com.upward.platform.events.contract.PowerType;
 import com.upward.platform.events.contract.QuizAttemptScored;
+import com.upward.platform.events.contract.QuizAttemptScored.GradingMethod;
 import com.upward.platform.testing.KafkaTestClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
@@ -38,12 +39,34 @@ final class TestEvents {
         return new LessonCompleted(learnerId, orgId, courseId, version, lessonId, T0.plusSeconds(60L * minute));
     }
 
+    /** A scored attempt that is its own grade (the first attempt, or the best under HIGHEST). */
     static QuizAttemptScored attempt(String learnerId, String orgId, String courseId, int number, double percent, int minute) {
-        return new QuizAttemptScored(UUID.randomUUID().toString(), learnerId, orgId, "q", courseId, number,
+        String id = UUID.randomUUID().toString();
+        return attempt(id, learnerId, orgId, courseId, number, percent, minute, GradingMethod.HIGHEST, id, percent);
+    }
+
+    /** A scored attempt after which assessment graded the quiz by an earlier attempt. */
+    static QuizAttemptScored attempt(String learnerId, String orgId, String courseId, int number, double percent, int minute,
+                                     GradingMethod method, QuizAttemptScored graded) {
+        return attempt(UUID.randomUUID().toString(), learnerId, orgId, courseId, number, percent, minute, method,
+                graded.attemptId(), graded.percent());
+    }
+
+    /** A scored attempt that assessment graded as the quiz's grade itself, under this method. */
+    static QuizAttemptScored attempt(String learnerId, String orgId, String courseId, int number, double percent, int minute,
+                                     GradingMethod method) {
+        String id = UUID.randomUUID().toString();
+        return attempt(id, learnerId, orgId, courseId, number, percent, minute, method, id, percent);
+    }
+
+    private static QuizAttemptScored attempt(String id, String learnerId, String orgId, String courseId, int number,
+                                             double percent, int minute, GradingMethod method, String gradedId,
+                                             double gradedPercent) {
+        return new QuizAttemptScored(id, learnerId, orgId, "q", courseId, number,
                 percent / 10, 10, percent, percent >= 70,
                 Map.of(PowerType.ROLE, new QuizAttemptScored.PowerScore(percent >= 50 ? 2 : 1, 2, percent >= 50),
                         PowerType.EXPERTISE, new QuizAttemptScored.PowerScore(1, 2, false)),
-                T0.plusSeconds(60L * minute));
+                T0.plusSeconds(60L * minute), method, gradedId, gradedPercent, gradedPercent >= 70);
     }
 
     static String publish(UpwardEvent event) {

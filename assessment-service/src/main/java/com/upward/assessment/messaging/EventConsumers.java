@@ -1,5 +1,6 @@
 package com.upward.assessment.messaging;
 
+import com.upward.assessment.service.LessonsDone;
 import com.upward.assessment.service.QuizPlacements;
 import com.upward.platform.events.EventInbox;
 import io.smallrye.common.annotation.Blocking;
@@ -18,9 +19,18 @@ public class EventConsumers {
     @Inject
     QuizPlacements placements;
 
+    @Inject
+    LessonsDone lessonsDone;
+
     @Incoming("course-events")
     @Blocking
     public void onCourseEvent(ConsumerRecord<String, String> record) {
         inbox.deliver(record, placements::apply);
+    }
+
+    @Incoming("learning-events")
+    @Blocking
+    public void onLearningEvent(ConsumerRecord<String, String> record) {
+        inbox.deliver(record, lessonsDone::apply);
     }
 }

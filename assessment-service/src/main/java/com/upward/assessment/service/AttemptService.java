@@ -11,6 +11,7 @@ import com.upward.assessment.bank.BankDocument.Review;
 import com.upward.assessment.bank.BankValidator;
 import com.upward.assessment.config.AssessmentConfig;
 import com.upward.assessment.domain.Attempt;
+import com.upward.assessment.domain.Grades;
 import com.upward.assessment.rest.AttemptViews.AnswerInput;
 import com.upward.assessment.rest.AttemptViews.AttemptView;
 import com.upward.assessment.rest.AttemptViews.Choice;
@@ -77,6 +78,9 @@ public class AttemptService {
     QuestionStatistics statistics;
 
     @Inject
+    LessonsDone lessonsDone;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -93,6 +97,7 @@ public class AttemptService {
         StoredQuiz stored = bank.quiz(quizId).orElseThrow(() -> ProblemException.notFound(
                 "There is no quiz '" + quizId + "' with questions to attempt."));
         Quiz quiz = stored.quiz();
+        refuseIfLocked(quizId, orgId, learnerId);
         // Serialises starts by one learner on one quiz, so two clicks cannot both take the last attempt.
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "attempt:" + orgId + ":" + learnerId + ":" + quizId).getSingleResult();
@@ -197,8 +202,12 @@ public class AttemptService {
         }
         Map<PowerType, QuizAttemptScored.PowerScore> eventTypes = new EnumMap<>(PowerType.class);
         byType.forEach((type, s) -> eventTypes.put(type, new QuizAttemptScored.PowerScore(s.correct(), s.total(), s.mastered())));
+        // This attempt is already scored above, so the grade includes it.
+        Attempt graded = Grades.graded(quiz.settings().grading(), attempts(orgId, learnerId, attempt.quizId)).orElseThrow();
         outbox.publish(new QuizAttemptScored(attempt.id.toString(), learnerId, orgId, attempt.quizId, attempt.courseId,
-                attempt.attemptNumber, attempt.score, max, percent, passed, eventTypes, now));
+                attempt.attemptNumber, attempt.score, max, percent, passed, eventTypes, now,
+                QuizAttemptScored.GradingMethod.valueOf(quiz.settings().grading().name()), graded.id.toString(),
+                graded.percent, graded.passed));
         return view(attempt, quiz);
     }
 
@@ -219,6 +228,17 @@ public class AttemptService {
             throw ProblemException.notFound("There is no attempt " + attemptId + ".");
         }
         return attempt;
+    }
+
+    /** The sequencing rule of the newest published version: every lesson of unlockedBy done first. */
+    private void refuseIfLocked(String quizId, String orgId, String learnerId) {
+        placements.placement(quizId).ifPresent(placement -> {
+            List<String> toDo = lessonsDone.notDone(orgId, learnerId, placement.courseId(), placement.unlockedBy());
+            if (!toDo.isEmpty()) {
+                throw new ProblemException(409, "Quiz locked", "Quiz '" + quizId + "' opens once you have completed "
+                        + (toDo.size() == 1 ? "lesson " : "lessons ") + String.join(", ", toDo) + ".");
+            }
+        });
     }
 
     private void refuseIfClosed(Attempt attempt, String action) {

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +27,9 @@ public class QuestionBank {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ObjectMapper mapper;
@@ -66,7 +69,7 @@ public class QuestionBank {
         entityManager.createNativeQuery("""
                         INSERT INTO question_bank_load (course_id, sha256, loaded_at) VALUES (:course, :sha, :now)
                         ON CONFLICT (course_id) DO UPDATE SET sha256 = EXCLUDED.sha256, loaded_at = EXCLUDED.loaded_at""")
-                .setParameter("course", bank.courseId()).setParameter("sha", sha256).setParameter("now", Instant.now())
+                .setParameter("course", bank.courseId()).setParameter("sha", sha256).setParameter("now", clock.instant())
                 .executeUpdate();
         return true;
     }

@@ -1,9 +1,9 @@
 package com.upward.assessment.service;
 
-import com.upward.assessment.bank.BankDocument.Grading;
 import com.upward.assessment.bank.BankDocument.Quiz;
 import com.upward.assessment.config.AssessmentConfig;
 import com.upward.assessment.domain.Attempt;
+import com.upward.assessment.domain.Grades;
 import com.upward.assessment.rest.QuizViews.AttemptSummary;
 import com.upward.assessment.rest.QuizViews.MyAttempts;
 import com.upward.assessment.rest.QuizViews.QuizSettings;
@@ -17,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,9 +82,7 @@ public class QuizService {
             Instant at = mine.get(mine.size() - 1).closedAt().plus(Duration.ofMinutes(s.minutesBetweenAttempts()));
             next = at.isAfter(now) ? at : null;
         }
-        List<Attempt> scored = mine.stream().filter(Attempt::scored).toList();
-        Attempt graded = scored.isEmpty() ? null : s.grading() == Grading.LAST ? scored.get(scored.size() - 1)
-                : scored.stream().max(Comparator.comparingDouble((Attempt a) -> a.percent)).orElseThrow();
+        Attempt graded = Grades.graded(s.grading(), mine).orElse(null);
         return new MyAttempts(mine.size(), remaining, open, next, graded == null ? null : graded.percent,
                 graded == null ? null : graded.passed, rows);
     }

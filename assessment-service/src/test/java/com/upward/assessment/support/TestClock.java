@@ -1,5 +1,6 @@
 package com.upward.assessment.support;
 
+import com.upward.platform.web.ClockProducer;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -8,9 +9,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** Replaces the service's clock in tests: real time plus an offset that tests move forward instead of sleeping. */
+/** Replaces the service's clock in tests: the services' own clock plus an offset that tests move forward instead of sleeping. */
 @Singleton
 public class TestClock extends Clock {
+
+    private static final Clock SYSTEM = ClockProducer.systemMicros();
 
     private volatile Duration offset = Duration.ZERO;
 
@@ -21,7 +24,7 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return SYSTEM.instant().plus(offset);
     }
 
     @Override

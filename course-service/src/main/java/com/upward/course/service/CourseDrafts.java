@@ -38,6 +38,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,6 +62,9 @@ public class CourseDrafts {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ObjectMapper mapper;
@@ -139,7 +143,7 @@ public class CourseDrafts {
                 details.language() != null ? details.language() : base.language(),
                 details.attribution() != null ? details.attribution() : base.attribution(),
                 base.modules(), base.quizzes());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int inserted = entityManager.createNativeQuery("""
                         INSERT INTO course_draft (course_id, based_on_version, revision, content, created_by, created_at, updated_by, updated_at)
                         VALUES (:course, :base, 1, CAST(:content AS jsonb), :author, :now, :author, :now)
@@ -376,11 +380,11 @@ public class CourseDrafts {
         return false;
     }
 
-    private static void save(CourseDraft draft, CourseDocument content, String authorId) {
+    private void save(CourseDraft draft, CourseDocument content, String authorId) {
         draft.content = content;
         draft.revision++;
         draft.updatedBy = authorId;
-        draft.updatedAt = Instant.now();
+        draft.updatedAt = clock.instant();
     }
 
     private static int nextVersion(String courseId) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.Optional;
 /** Publishes a course version: stores it, immutable, with its upward.course.published event in one transaction. */
 @ApplicationScoped
 public class CoursePublisher {
+
+    @Inject
+    Clock clock;
 
     @Inject
     Outbox outbox;
@@ -41,7 +45,7 @@ public class CoursePublisher {
             throw ProblemException.conflict("Version " + course.version() + " of " + course.courseId()
                     + " is already published with other content; a published version never changes, publish a new version.");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         CourseVersion version = new CourseVersion();
         version.courseId = course.courseId();
         version.version = course.version();

@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,6 +25,9 @@ public class LessonCompletions {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Clock clock;
 
     @Inject
     CourseCatalog catalog;
@@ -62,7 +65,7 @@ public class LessonCompletions {
             throw ProblemException.conflict("You now follow version " + followed + " of course '" + courseId
                     + "'. Reload the lesson and complete it again.");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         int inserted = entityManager.createNativeQuery("""
                         INSERT INTO lesson_completion (learner_id, course_id, version, lesson_id, org_id, completed_at)
                         VALUES (:learner, :course, :version, :lesson, :org, :at) ON CONFLICT DO NOTHING""")

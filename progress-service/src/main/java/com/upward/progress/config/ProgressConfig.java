@@ -3,27 +3,15 @@ package com.upward.progress.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.util.Map;
 
 @ConfigMapping(prefix = "upward.progress")
 public interface ProgressConfig {
-
-    Grading grading();
 
     Reports reports();
 
     Enrolments enrolments();
 
     Integration integration();
-
-    interface Grading {
-        /** How a learner's attempts at one quiz become one result; the scored event carries no grading method. */
-        @WithDefault("HIGHEST")
-        GradingMethod method();
-
-        /** Per-quiz overrides, e.g. upward.progress.grading.quiz-methods."four-types-of-power"=LATEST. */
-        Map<String, GradingMethod> quizMethods();
-    }
 
     interface Reports {
         /** The largest page of the learner list. */
@@ -57,11 +45,5 @@ public interface ProgressConfig {
         /** The deepest row a page may start at (page x size): an LMS pulls incrementally with since instead. */
         @WithDefault("100000")
         int maxOffset();
-    }
-
-    enum GradingMethod { HIGHEST, LATEST, FIRST }
-
-    default GradingMethod methodFor(String quizId) {
-        return grading().quizMethods().getOrDefault(quizId, grading().method());
     }
 }

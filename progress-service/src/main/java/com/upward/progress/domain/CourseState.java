@@ -2,17 +2,17 @@ package com.upward.progress.domain;
 
 import com.upward.platform.events.contract.CoursePublished;
 import com.upward.platform.events.contract.PowerType;
+import com.upward.platform.events.contract.QuizAttemptScored.GradingMethod;
 import com.upward.platform.events.contract.QuizAttemptScored.PowerScore;
-import com.upward.progress.config.ProgressConfig.GradingMethod;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -24,8 +24,9 @@ public record CourseState(List<LessonProgress> lessons, int lessonsDone, int per
                           Double score, Double bestScore, Instant completedAt,
                           Map<PowerType, PowerTotal> byPowerType) {
 
+    /** A scored attempt, with the grade assessment gave the quiz after it (its method and the attempt that counts). */
     public record Attempt(String attemptId, String quizId, int attemptNumber, double percent, Instant submittedAt,
-                          Map<PowerType, PowerScore> byPowerType) {
+                          Map<PowerType, PowerScore> byPowerType, GradingMethod gradingMethod, String gradedAttemptId) {
     }
 
     public record LessonProgress(CoursePublished.Lesson lesson, Instant completedAt) {
@@ -34,7 +35,10 @@ public record CourseState(List<LessonProgress> lessons, int lessonsDone, int per
         }
     }
 
-    /** One quiz's result under its grading method; passed compares the graded percent with the version's pass mark. */
+    /**
+     * One quiz's result: the attempt assessment graded after the latest attempt (method null before any attempt);
+     * passed compares the graded percent with the version's pass mark.
+     */
     public record QuizResult(CoursePublished.Quiz quiz, GradingMethod method, int attempts, Attempt graded,
                              boolean passed, Instant passedAt) {
     }
@@ -47,8 +51,7 @@ public record CourseState(List<LessonProgress> lessons, int lessonsDone, int per
         return requiredLessonsDone && requiredQuizzesPassed;
     }
 
-    public static CourseState of(CourseStructure structure, Map<String, Instant> lessonsDone, List<Attempt> attempts,
-                                 Function<String, GradingMethod> methods) {
+    public static CourseState of(CourseStructure structure, Map<String, Instant> lessonsDone, List<Attempt> attempts) {
         List<LessonProgress> lessons = structure.lessons.stream()
                 .sorted(Comparator.comparingInt(CoursePublished.Lesson::position))
                 .map(lesson -> new LessonProgress(lesson, lessonsDone.get(lesson.id())))
@@ -60,8 +63,7 @@ public record CourseState(List<LessonProgress> lessons, int lessonsDone, int per
         boolean requiredDone = required.stream().allMatch(LessonProgress::completed);
 
         List<QuizResult> quizzes = structure.quizzes.stream()
-                .map(quiz -> grade(quiz, methods.apply(quiz.id()),
-                        attempts.stream().filter(a -> a.quizId().equals(quiz.id())).toList()))
+                .map(quiz -> grade(quiz, attempts.stream().filter(a -> a.quizId().equals(quiz.id())).toList()))
                 .toList();
         List<QuizResult> requiredQuizzes = quizzes.stream().filter(q -> q.quiz().required()).toList();
         boolean quizzesPassed = requiredQuizzes.stream().allMatch(QuizResult::passed);
@@ -98,25 +100,28 @@ public record CourseState(List<LessonProgress> lessons, int lessonsDone, int per
         return score != null ? score : percent;
     }
 
-    static QuizResult grade(CoursePublished.Quiz quiz, GradingMethod method, List<Attempt> attempts) {
-        Comparator<Attempt> inOrder = Comparator.comparingInt(Attempt::attemptNumber)
-                .thenComparing(Attempt::submittedAt).thenComparing(Attempt::attemptId);
+    static QuizResult grade(CoursePublished.Quiz quiz, List<Attempt> attempts) {
         List<Attempt> ordered = new ArrayList<>(attempts);
-        ordered.sort(inOrder);
-        Optional<Attempt> graded = switch (method) {
-            // Ties go to the earlier attempt, so the choice does not depend on arrival order.
-            case HIGHEST -> ordered.stream().reduce((best, next) -> next.percent() > best.percent() ? next : best);
-            case LATEST -> ordered.stream().reduce((first, second) -> second);
-            case FIRST -> ordered.stream().findFirst();
-        };
-        boolean passed = graded.map(a -> a.percent() >= quiz.passPercent()).orElse(false);
+        ordered.sort(Comparator.comparingInt(Attempt::attemptNumber)
+                .thenComparing(Attempt::submittedAt).thenComparing(Attempt::attemptId));
+        if (ordered.isEmpty()) {
+            return new QuizResult(quiz, null, 0, null, false, null);
+        }
+        Map<String, Attempt> byId = new HashMap<>();
+        ordered.forEach(a -> byId.put(a.attemptId(), a));
+        // Each attempt names the attempt that counted after it; one not (yet) stored counts as the attempt itself.
+        Function<Attempt, Attempt> gradedAfter = a -> byId.getOrDefault(a.gradedAttemptId(), a);
+        Attempt latest = ordered.get(ordered.size() - 1);
+        Attempt graded = gradedAfter.apply(latest);
+        boolean passed = graded.percent() >= quiz.passPercent();
+        // Passed since the first attempt after which the grade never failed again, so a replay agrees.
         Instant passedAt = null;
         if (passed) {
-            passedAt = method == GradingMethod.HIGHEST
-                    ? ordered.stream().filter(a -> a.percent() >= quiz.passPercent()).findFirst().orElseThrow().submittedAt()
-                    : graded.get().submittedAt();
+            for (int i = ordered.size() - 1; i >= 0 && gradedAfter.apply(ordered.get(i)).percent() >= quiz.passPercent(); i--) {
+                passedAt = ordered.get(i).submittedAt();
+            }
         }
-        return new QuizResult(quiz, method, attempts.size(), graded.orElse(null), passed, passedAt);
+        return new QuizResult(quiz, latest.gradingMethod(), attempts.size(), graded, passed, passedAt);
     }
 
     private static Map<PowerType, PowerTotal> powerTotals(List<QuizResult> quizzes) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.CourseCompleted;
 import com.upward.platform.events.contract.PowerType;
+import com.upward.platform.events.contract.QuizAttemptScored.GradingMethod;
 import com.upward.platform.events.contract.QuizAttemptScored.PowerScore;
 import com.upward.progress.config.ProgressConfig;
 import com.upward.progress.domain.CourseState;
@@ -92,7 +93,7 @@ public class LearnerCourseRefresh {
         Map<PowerType, CourseState.PowerTotal> power = Map.of();
         if (facts.structure().isPresent()) {
             CourseStructure structure = facts.structure().get();
-            CourseState state = CourseState.of(structure, facts.lessonsDone(), facts.attempts(), config::methodFor);
+            CourseState state = CourseState.of(structure, facts.lessonsDone(), facts.attempts());
             if (certificate == null && state.complete() && state.completedAt() != null) {
                 certificate = issue(learnerId, facts.orgId(), structure, state);
             }
@@ -257,11 +258,13 @@ public class LearnerCourseRefresh {
     private List<Attempt> attempts(String learnerId, String courseId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT attempt_id, quiz_id, attempt_number, percent, submitted_at, CAST(by_power_type AS TEXT)
+                        SELECT attempt_id, quiz_id, attempt_number, percent, submitted_at, CAST(by_power_type AS TEXT),
+                            grading_method, graded_attempt_id
                         FROM quiz_attempt WHERE learner_id = :learner AND course_id = :course""")
                 .setParameter("learner", learnerId).setParameter("course", courseId).getResultList();
         return rows.stream().map(row -> new Attempt((String) row[0], (String) row[1], ((Number) row[2]).intValue(),
-                ((Number) row[3]).doubleValue(), (Instant) row[4], powerScores((String) row[5]))).toList();
+                ((Number) row[3]).doubleValue(), (Instant) row[4], powerScores((String) row[5]),
+                GradingMethod.valueOf((String) row[6]), (String) row[7])).toList();
     }
 
     private Map<PowerType, PowerScore> powerScores(String json) {

@@ -115,15 +115,16 @@ public class ProgressProjector {
         }
         int stored = entityManager.createNativeQuery("""
                         INSERT INTO quiz_attempt (attempt_id, learner_id, org_id, course_id, quiz_id, attempt_number,
-                            percent, passed, by_power_type, submitted_at)
+                            percent, passed, by_power_type, submitted_at, grading_method, graded_attempt_id)
                         VALUES (:attempt, :learner, :org, :course, :quiz, :number, :percent, :passed,
-                            CAST(:power AS JSONB), :at)
+                            CAST(:power AS JSONB), :at, :method, :graded)
                         ON CONFLICT (attempt_id) DO NOTHING""")
                 .setParameter("attempt", attempt.attemptId()).setParameter("learner", attempt.learnerId())
                 .setParameter("org", attempt.orgId()).setParameter("course", attempt.courseId())
                 .setParameter("quiz", attempt.quizId()).setParameter("number", attempt.attemptNumber())
                 .setParameter("percent", BigDecimal.valueOf(attempt.percent())).setParameter("passed", attempt.passed())
                 .setParameter("power", byPowerType).setParameter("at", attempt.submittedAt())
+                .setParameter("method", attempt.gradingMethod().name()).setParameter("graded", attempt.gradedAttemptId())
                 .executeUpdate();
         if (stored > 0) {
             xapi.quizAttemptScored(eventId, attempt);

@@ -52,7 +52,7 @@ public class ProgressQueries {
         CourseStructure latest = CourseStructure.<CourseStructure>find("courseId = ?1 order by version desc", courseId)
                 .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("There is no course '" + courseId + "'."));
-        return view(latest, CourseState.of(latest, Map.of(), List.of(), config::methodFor), null, null, null, null);
+        return view(latest, CourseState.of(latest, Map.of(), List.of()), null, null, null, null);
     }
 
     private CourseProgress progress(String learnerId, String courseId) {
@@ -71,7 +71,7 @@ public class ProgressQueries {
             return null;
         }
         CourseStructure structure = facts.structure().get();
-        CourseState state = CourseState.of(structure, facts.lessonsDone(), facts.attempts(), config::methodFor);
+        CourseState state = CourseState.of(structure, facts.lessonsDone(), facts.attempts());
         return view(structure, state, (Instant) row[4], localDate(row[1]), (Instant) row[2], (String) row[3]);
     }
 
@@ -83,7 +83,7 @@ public class ProgressQueries {
                 .toList();
         List<QuizState> quizzes = state.quizzes().stream()
                 .map(q -> new QuizState(q.quiz().id(), q.quiz().title(), q.quiz().required(), q.quiz().passPercent(),
-                        q.method().name(), q.attempts(), q.graded() == null ? null : q.graded().percent(), q.passed()))
+                        q.method() == null ? null : q.method().name(), q.attempts(), q.graded() == null ? null : q.graded().percent(), q.passed()))
                 .toList();
         return new CourseProgress(structure.courseId, structure.title, structure.version,
                 status(certificateId != null, startedAt != null, dueDate), state.lessonsDone(), lessons.size(),

@@ -11,7 +11,11 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 import java.util.Map;
 
-/** An attempt at a quiz was scored on the server, with the score per power type. */
+/**
+ * An attempt at a quiz was scored on the server, with the score per power type, and the learner's grade
+ * at that quiz after it: assessment owns grading, so consumers take the graded attempt from here and never
+ * choose one themselves.
+ */
 public record QuizAttemptScored(
         @NotBlank String attemptId,
         @NotBlank String learnerId,
@@ -24,9 +28,16 @@ public record QuizAttemptScored(
         @Min(0) @Max(100) double percent,
         boolean passed,
         @NotNull Map<PowerType, PowerScore> byPowerType,
-        @NotNull Instant submittedAt) implements UpwardEvent {
+        @NotNull Instant submittedAt,
+        @NotNull GradingMethod gradingMethod,
+        @NotBlank String gradedAttemptId,
+        @Min(0) @Max(100) double gradedPercent,
+        boolean gradedPassed) implements UpwardEvent {
 
     public static final String TYPE = "upward.quiz.attempt-scored";
+
+    /** How a learner's scored attempts at one quiz become one grade: the best one, or the latest one. */
+    public enum GradingMethod { HIGHEST, LAST }
 
     /** Correct and total questions of one power type in the attempt, and whether that counts as mastered. */
     public record PowerScore(@PositiveOrZero double correct, @PositiveOrZero int total, boolean mastered) {
