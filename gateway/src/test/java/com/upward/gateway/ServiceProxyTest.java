@@ -66,6 +66,23 @@ class ServiceProxyTest {
     }
 
     @Test
+    void answersWithoutABodyPassThroughWithoutBodyFramingAndWithTheServicesHeaders() {
+        for (String path : List.of(StandInServiceResource.NOT_MODIFIED, StandInServiceResource.NO_CONTENT)) {
+            Response response = given().header("X-Forwarded-For", "203.0.113.82").auth().oauth2(learner).get(path);
+            assertEquals(path.endsWith("not-modified") ? 304 : 204, response.statusCode(), path);
+            assertEquals(null, response.header("Transfer-Encoding"), path);
+            assertEquals("no-cache, private", response.header("Cache-Control"), path);
+            assertEquals("", response.asString(), path);
+        }
+        Response head = given().header("X-Forwarded-For", "203.0.113.82").auth().oauth2(learner)
+                .head(StandInServiceResource.CACHEABLE);
+        assertEquals(200, head.statusCode());
+        assertEquals(null, head.header("Transfer-Encoding"));
+        assertEquals("\"v1\"", head.header("ETag"));
+        assertEquals("", head.asString());
+    }
+
+    @Test
     void eachAdminPathNeedsExactlyTheRoleItsServiceAllowsAtTheEdge() {
         String admin = TestTokens.admin("admin-x", "acme");
         String author = TestTokens.author("author-x", "acme");

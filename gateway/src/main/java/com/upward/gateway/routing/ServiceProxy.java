@@ -15,6 +15,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
@@ -178,7 +179,14 @@ public class ServiceProxy {
         /** The gateway already echoes the request id it passed on; the service's copy would make it appear twice. */
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
-            context.response().headers().remove(RequestCorrelation.REQUEST_ID);
+            ProxyResponse response = context.response();
+            response.headers().remove(RequestCorrelation.REQUEST_ID);
+            int status = response.getStatusCode();
+            if (status == 204 || status == 304 || HttpMethod.HEAD.equals(context.request().getMethod())) {
+                // RFC 9110: these carry no body, so no body framing either (a chunked 304 breaks strict clients).
+                response.headers().remove("Transfer-Encoding");
+                response.setBody(null);
+            }
             return context.sendResponse();
         }
 
