@@ -62,6 +62,6 @@ awk -v dp="${P50[direct]}" -v np="${P50[nginx]}" -v gp="${P50[gateway]}" \
 
 if [ "${QUICK:-0}" != 1 ]; then
   echo "10,000 requests through the gateway at a steady 100 req/s (about 100 s)"
-  wrk -t1 -c4 -d105s -s "$HERE/paced.lua" -H "Authorization: Bearer $TOKEN" \
+  wrk -t4 -c4 -d105s -s "$HERE/paced.lua" -H "Authorization: Bearer $TOKEN" \
     "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" | grep -E '^(statuses|paced)'
 fi
