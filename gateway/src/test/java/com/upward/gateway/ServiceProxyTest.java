@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static com.upward.platform.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
@@ -53,10 +54,51 @@ class ServiceProxyTest {
     }
 
     @Test
-    void adminPathsNeedAnAdminOrAuthorRoleAtTheEdge() {
-        assertProblem(given().auth().oauth2(learner).get("/api/v1/admin/reports/summary"), 403);
-        given().auth().oauth2(TestTokens.admin("admin-x", "acme")).get("/api/v1/admin/reports/summary")
+    void theServicesEndToEndHeadersPassThroughUnchangedWithOneRequestId() {
+        Response response = given().header("X-Forwarded-For", "203.0.113.81").auth().oauth2(learner).header("X-Request-Id", "once-only-1")
+                .get(StandInServiceResource.CACHEABLE);
+        response.then().statusCode(200);
+        assertEquals("no-cache, private", response.header("Cache-Control"));
+        assertEquals("\"v1\"", response.header("ETag"));
+        assertEquals("Authorization", response.header("Vary"));
+        assertEquals(List.of("once-only-1"), response.headers().getValues("X-Request-Id"));
+        assertEquals("nosniff", response.header("X-Content-Type-Options"), "the gateway's own headers are added");
+    }
+
+    @Test
+    void answersWithoutABodyPassThroughWithoutBodyFramingAndWithTheServicesHeaders() {
+        for (String path : List.of(StandInServiceResource.NOT_MODIFIED, StandInServiceResource.NO_CONTENT)) {
+            Response response = given().header("X-Forwarded-For", "203.0.113.82").auth().oauth2(learner).get(path);
+            assertEquals(path.endsWith("not-modified") ? 304 : 204, response.statusCode(), path);
+            assertEquals(null, response.header("Transfer-Encoding"), path);
+            assertEquals("no-cache, private", response.header("Cache-Control"), path);
+            assertEquals("", response.asString(), path);
+        }
+        Response head = given().header("X-Forwarded-For", "203.0.113.82").auth().oauth2(learner)
+                .head(StandInServiceResource.CACHEABLE);
+        assertEquals(200, head.statusCode());
+        assertEquals(null, head.header("Transfer-Encoding"));
+        assertEquals("\"v1\"", head.header("ETag"));
+        assertEquals("", head.asString());
+    }
+
+    @Test
+    void eachAdminPathNeedsExactlyTheRoleItsServiceAllowsAtTheEdge() {
+        String admin = TestTokens.admin("admin-x", "acme");
+        String author = TestTokens.author("author-x", "acme");
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(learner).get("/api/v1/admin/reports/summary"), 403);
+        given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/reports/summary")
                 .then().statusCode(200).body("path", equalTo("/api/v1/admin/reports/summary"));
+        given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/enrolments").then().statusCode(200);
+        given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(author).get("/api/v1/admin/courses/c1/drafts")
+                .then().statusCode(200).body("path", equalTo("/api/v1/admin/courses/c1/drafts"));
+        // The wrong staff role is refused by the gateway itself, before any service is asked.
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(author).get("/api/v1/admin/reports/summary"), 403);
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(author).get("/api/v1/admin/enrolments"), 403);
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(author).get("/api/v1/admin/question-statistics"), 403);
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/courses/c1/drafts"), 403);
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).post("/api/v1/admin/courses"), 403);
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/anything-else"), 403);
     }
 
     @Test

@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class StandInServiceResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String HITS = "/_stand-in/hits";
+    public static final String CACHEABLE = "/api/v1/courses/cacheable";
+    public static final String NOT_MODIFIED = "/api/v1/courses/not-modified";
+    public static final String NO_CONTENT = "/api/v1/courses/no-content";
     public static final String SLOW = "/api/v1/courses/slow";
     public static final String FAILING = "/api/v1/courses/failing";
     public static final String DASH_COURSE = "dash-course";
@@ -53,6 +56,15 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
             hits.computeIfAbsent(path, ignored -> new AtomicInteger()).incrementAndGet();
             if (path.equals("/jwks")) {
                 json(request, 200, jwks);
+            } else if (path.equals(CACHEABLE)) {
+                request.response().putHeader("Cache-Control", "no-cache, private").putHeader("ETag", "\"v1\"")
+                        .putHeader("Vary", "Authorization").putHeader("X-Request-Id", request.getHeader("X-Request-Id"));
+                json(request, 200, "{\"cacheable\":true}");
+            } else if (path.equals(NOT_MODIFIED)) {
+                request.response().setStatusCode(304).putHeader("Cache-Control", "no-cache, private")
+                        .putHeader("ETag", "\"v1\"").end();
+            } else if (path.equals(NO_CONTENT)) {
+                request.response().setStatusCode(204).putHeader("Cache-Control", "no-cache, private").end();
             } else if (path.endsWith("/missing")) {
                 problem(request, 404, "Not found", "Stand-in: nothing here.");
             } else if (path.equals(FAILING)) {

@@ -23,6 +23,22 @@ public interface GatewayConfig {
 
     Breaker breaker();
 
+    Pool pool();
+
+    interface Pool {
+        /** How long an unused pooled connection to a service is kept: below the services' server idle timeout (30 min). */
+        @WithDefault("20s")
+        Duration keepAliveTimeout();
+
+        /** A pooled connection with no traffic at all for this long is closed. */
+        @WithDefault("30s")
+        Duration idleTimeout();
+
+        /** Connections to each service. */
+        @WithDefault("50")
+        int maxConnections();
+    }
+
     interface Services {
         URI course();
 
@@ -40,9 +56,9 @@ public interface GatewayConfig {
         @WithDefault("30s")
         Duration adminTimeout();
 
-        /** Extra connection attempts for GET and HEAD when a service cannot be reached; never for writes. */
-        @WithDefault("2")
-        int readRetries();
+        /** Extra connection attempts when a service cannot be reached: nothing was sent, so for every method. */
+        @WithDefault("1")
+        int connectRetries();
 
         /** Pause before the first retry, doubled for each further one. */
         @WithDefault("100ms")

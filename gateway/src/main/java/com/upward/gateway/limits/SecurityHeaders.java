@@ -27,19 +27,24 @@ public class SecurityHeaders {
         boolean https = context.request().isSSL() || "https".equalsIgnoreCase(context.request().scheme());
         context.addHeadersEndHandler(ignored -> {
             MultiMap headers = context.response().headers();
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("X-Frame-Options", "DENY");
-            headers.set("Referrer-Policy", "no-referrer");
-            if (!headers.contains("Content-Security-Policy")) {
-                headers.set("Content-Security-Policy", "frame-ancestors 'none'");
-            }
+            addIfAbsent(headers, "X-Content-Type-Options", "nosniff");
+            addIfAbsent(headers, "X-Frame-Options", "DENY");
+            addIfAbsent(headers, "Referrer-Policy", "no-referrer");
+            addIfAbsent(headers, "Content-Security-Policy", "frame-ancestors 'none'");
             if (https) {
-                headers.set("Strict-Transport-Security", "max-age=" + config.hstsMaxAge().toSeconds() + "; includeSubDomains");
+                addIfAbsent(headers, "Strict-Transport-Security", "max-age=" + config.hstsMaxAge().toSeconds() + "; includeSubDomains");
             }
             if (api) {
-                headers.set("Cache-Control", "no-store");
+                // A service that chose a caching policy (no-cache + ETag) keeps it; the rest is never stored.
+                addIfAbsent(headers, "Cache-Control", "no-store");
             }
         });
         context.next();
+    }
+
+    private static void addIfAbsent(MultiMap headers, String name, String value) {
+        if (!headers.contains(name)) {
+            headers.set(name, value);
+        }
     }
 }

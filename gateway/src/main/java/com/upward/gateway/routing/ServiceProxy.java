@@ -6,6 +6,7 @@ import com.upward.gateway.config.GatewayConfig;
 import com.upward.gateway.config.LimitsConfig;
 import com.upward.gateway.limits.EdgeResponses;
 import com.upward.platform.web.Problem;
+import com.upward.platform.web.RequestCorrelation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -29,7 +30,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import io.smallrye.faulttolerance.api.TypedGuard;
+import io.vertx.core.http.HttpServerResponse;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
 import java.net.ConnectException;
+import java.util.concurrent.CompletionStage;
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
@@ -55,7 +61,7 @@ public class ServiceProxy {
     LimitsConfig limits;
 
     @Inject
-    CircuitBreakers breakers;
+    ServiceBreakers breakers;
 
     @Inject
     MeterRegistry metrics;
@@ -67,7 +73,10 @@ public class ServiceProxy {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
-                .setMaxPoolSize(50));
+                // Below the services' own idle timeout, so the gateway drops an idle connection before a service does.
+                .setKeepAliveTimeout((int) config.pool().keepAliveTimeout().toSeconds())
+                .setIdleTimeout((int) config.pool().idleTimeout().toSeconds())
+                .setMaxPoolSize(config.pool().maxConnections()));
         for (ServiceRoutes.Route route : ServiceRoutes.of(config)) {
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(context -> connect(context, route, 0))
@@ -91,7 +100,7 @@ public class ServiceProxy {
         return true;
     }
 
-    /** Opens a request to the service; a read that cannot connect is tried again, a write never is. */
+    /** Opens a request to the service; one that cannot connect has sent nothing, so it is tried again whatever its method. */
     private Future<HttpClientRequest> connect(ProxyContext context, ServiceRoutes.Route route, int attempt) {
         URI origin = route.origin();
         RequestOptions options = new RequestOptions()
@@ -99,8 +108,7 @@ public class ServiceProxy {
                 .setConnectTimeout(config.connectTimeout().toMillis())
                 .setIdleTimeout(route.timeout().toMillis());
         return context.client().request(options).recover(failure -> {
-            if (!isIdempotentRead(context.request().getMethod()) || !(failure instanceof ConnectException)
-                    || attempt >= config.routing().readRetries()) {
+            if (!(failure instanceof ConnectException) || attempt >= config.routing().connectRetries()) {
                 return Future.failedFuture(failure);
             }
             metrics.counter("upward.gateway.proxy.retries", "service", route.service()).increment();
@@ -111,17 +119,17 @@ public class ServiceProxy {
         });
     }
 
-    private static boolean isIdempotentRead(HttpMethod method) {
-        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
-    }
-
-    /** The breaker around every proxied request, and problem+json for the gateway's own refusals. */
+    /**
+     * The breaker around every proxied request (SmallRye Fault Tolerance, one per service), and problem+json for
+     * the gateway's own refusals. Only the service's own failures count: unreachable, too slow, or a 5xx answer.
+     * A caller that hangs up mid-request counts for nothing, however many do.
+     */
     private final class Guard implements ProxyInterceptor {
 
         private final ServiceRoutes.Route route;
-        private final CircuitBreaker breaker;
+        private final TypedGuard<CompletionStage<ProxyResponse>> breaker;
 
-        Guard(ServiceRoutes.Route route, CircuitBreaker breaker) {
+        Guard(ServiceRoutes.Route route, TypedGuard<CompletionStage<ProxyResponse>> breaker) {
             this.route = route;
             this.breaker = breaker;
         }
@@ -129,21 +137,32 @@ public class ServiceProxy {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             String service = route.service();
-            if (!breaker.tryAcquire()) {
-                return Future.succeededFuture(problem(context, 503, "Service unavailable",
-                        "The " + service + " is failing, so the gateway is not sending it requests for a moment. Try again shortly.",
-                        breaker.retryAfterSeconds()));
-            }
-            return context.sendRequest().map(response -> {
-                int status = response.getStatusCode();
-                if (status == 502 || status == 503 || status == 504) {
-                    breaker.onFailure();
-                } else {
-                    breaker.onSuccess();
+            HttpServerResponse caller = context.request().proxiedRequest().response();
+            CompletionStage<ProxyResponse> guarded = breaker.get(() -> context.sendRequest().<ProxyResponse>transform(outcome -> {
+                if (caller.closed()) {
+                    return Future.failedFuture(new CallerGone());
                 }
-                return response;
-            }).recover(failure -> {
-                breaker.onFailure();
+                if (outcome.failed()) {
+                    return Future.failedFuture(outcome.cause());
+                }
+                ProxyResponse response = outcome.result();
+                return response.getStatusCode() >= 500
+                        ? Future.failedFuture(new ServiceAnsweredError(response))
+                        : Future.succeededFuture(response);
+            }).toCompletionStage());
+            return Future.fromCompletionStage(guarded, vertx.getOrCreateContext()).recover(failure -> {
+                if (failure instanceof ServiceAnsweredError answered) {
+                    // The service's own problem+json passes through; it only counted against the breaker.
+                    return Future.succeededFuture(answered.response);
+                }
+                if (failure instanceof CallerGone) {
+                    return Future.failedFuture(failure);
+                }
+                if (failure instanceof CircuitBreakerOpenException) {
+                    return Future.succeededFuture(problem(context, 503, "Service unavailable",
+                            "The " + service + " is failing, so the gateway is not sending it requests for a moment. Try again shortly.",
+                            Math.max(1, config.breaker().openFor().toSeconds())));
+                }
                 if (failure instanceof TimeoutException) {
                     LOG.warnf("%s took longer than %s for %s %s", service, route.timeout(),
                             context.request().getMethod(), context.request().getURI());
@@ -153,9 +172,22 @@ public class ServiceProxy {
                 LOG.warnf("%s is unavailable for %s %s: %s", service,
                         context.request().getMethod(), context.request().getURI(), failure.getMessage());
                 return Future.succeededFuture(problem(context, 503, "Service unavailable",
-                        "The " + service + " is not answering right now. Try again in a moment.",
-                        breaker.state() == CircuitBreaker.State.OPEN ? breaker.retryAfterSeconds() : UNREACHABLE_RETRY_AFTER));
+                        "The " + service + " is not answering right now. Try again in a moment.", UNREACHABLE_RETRY_AFTER));
             });
+        }
+
+        /** The gateway already echoes the request id it passed on; the service's copy would make it appear twice. */
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            ProxyResponse response = context.response();
+            response.headers().remove(RequestCorrelation.REQUEST_ID);
+            int status = response.getStatusCode();
+            if (status == 204 || status == 304 || HttpMethod.HEAD.equals(context.request().getMethod())) {
+                // RFC 9110: these carry no body, so no body framing either (a chunked 304 breaks strict clients).
+                response.headers().remove("Transfer-Encoding");
+                response.setBody(null);
+            }
+            return context.sendResponse();
         }
 
         private ProxyResponse problem(ProxyContext context, int status, String title, String detail, long retryAfterSeconds) {
@@ -168,6 +200,23 @@ public class ServiceProxy {
                 response.putHeader("Retry-After", Long.toString(retryAfterSeconds));
             }
             return response;
+        }
+    }
+
+    /** A caller that went away before its answer: not the service's fault. */
+    static final class CallerGone extends RuntimeException {
+        CallerGone() {
+            super("the caller closed its connection", null, false, false);
+        }
+    }
+
+    /** A 5xx answer from the service: counted as its failure, then passed through as it is. */
+    static final class ServiceAnsweredError extends RuntimeException {
+        final transient ProxyResponse response;
+
+        ServiceAnsweredError(ProxyResponse response) {
+            super("the service answered " + response.getStatusCode(), null, false, false);
+            this.response = response;
         }
     }
 
