@@ -21,4 +21,9 @@ class AuthorSecurityTest extends TokenSecurityContract {
     protected String otherRole() {
         return "learner";
     }
+
+    @Override
+    protected boolean pathNeedsOrganisation() {
+        return false;
+    }
 }

@@ -20,4 +20,9 @@ class CourseSecurityTest extends TokenSecurityContract {
     protected String otherRole() {
         return "integration";
     }
+
+    @Override
+    protected boolean pathNeedsOrganisation() {
+        return false;
+    }
 }

@@ -90,6 +90,7 @@ class LessonSearchTest {
     void badSearchesAreRefused() {
         assertProblem(searcher().get(SEARCH), 400);
         assertProblem(searcher().queryParam("q", "   ").get(SEARCH), 400);
+        assertProblem(searcher().queryParam("q", "power\u0000").get(SEARCH), 400);
         assertProblem(searcher().queryParam("q", "power ".repeat(50)).get(SEARCH), 400);
         assertProblem(searcher().queryParam("q", "power").queryParam("size", 5000).get(SEARCH), 400);
         assertProblem(searcher().queryParam("q", "power").get("/api/v1/courses/no-such-course/search"), 404);

@@ -21,4 +21,9 @@ class GatewaySecurityTest extends TokenSecurityContract {
     protected String otherRole() {
         return "integration";
     }
+
+    @Override
+    protected boolean pathNeedsOrganisation() {
+        return false;
+    }
 }

@@ -40,6 +40,9 @@ public class LessonSearch {
         if (q.isEmpty()) {
             throw ProblemException.badRequest("Say what to search for: q must not be empty.");
         }
+        if (q.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.badRequest("q must not contain control characters such as NUL or a line break.");
+        }
         if (q.length() > config.searchMaxQueryLength()) {
             throw ProblemException.badRequest("q must be at most " + config.searchMaxQueryLength()
                     + " characters, not " + q.length() + ".");

@@ -49,6 +49,12 @@ public final class TestTokens {
                 .groups(java.util.Set.of(roles)).expiresIn(600).sign();
     }
 
+    /** A validly signed token whose org claim is any JSON value: an array, a number, an object... */
+    public static String withOrgClaim(Object org, String role) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("odd-org-caller").upn("odd-org-caller")
+                .claim("org", org).groups(java.util.Set.of(role)).expiresIn(600).sign();
+    }
+
     // The bad tokens below are built by hand: a token library refuses to make most of them.
 
     public static String expired() {

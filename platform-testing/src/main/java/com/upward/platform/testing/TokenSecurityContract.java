@@ -20,6 +20,14 @@ public abstract class TokenSecurityContract {
     /** A role that is valid but not allowed on {@link #protectedPath()}. */
     protected abstract String otherRole();
 
+    /**
+     * Whether {@link #protectedPath()} needs the caller's organisation; then a token whose org claim is not a
+     * string must be refused, not fail inside the service.
+     */
+    protected boolean pathNeedsOrganisation() {
+        return true;
+    }
+
     private Response get(String token) {
         var request = RestAssured.given();
         if (token != null) {
@@ -81,5 +89,17 @@ public abstract class TokenSecurityContract {
     @Test
     void validTokenWithoutTheRoleIsForbidden() {
         assertProblem(get(TestTokens.token("someone", "acme", otherRole())), 403);
+    }
+
+    @Test
+    void organisationClaimOfTheWrongTypeIsRefusedNeverAnError() {
+        for (Object org : java.util.List.of(java.util.List.of("acme", "globex"), 42, java.util.Map.of("id", "acme"), true)) {
+            Response response = get(TestTokens.withOrgClaim(org, allowedRole()));
+            if (pathNeedsOrganisation()) {
+                assertProblem(response, 403);
+            } else if (response.statusCode() >= 500) {
+                throw new AssertionError("org " + org + " gave " + response.statusCode() + ": " + response.asString());
+            }
+        }
     }
 }

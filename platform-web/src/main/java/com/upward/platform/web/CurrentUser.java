@@ -25,17 +25,16 @@ public class CurrentUser {
     }
 
     public String orgId() {
-        String org = token.getClaim(ORG_CLAIM);
-        if (org == null || org.isBlank()) {
-            throw new ProblemException(403, "Forbidden", "The token names no organisation.");
+        // A validly signed token may still carry an org of the wrong JSON type: refuse it, never cast it.
+        if (!(token.getClaim(ORG_CLAIM) instanceof String org) || org.isBlank()) {
+            throw new ProblemException(403, "Forbidden", "The token names no organisation (its org claim must be a non-empty string).");
         }
         return org;
     }
 
     /** The display name for certificates and reports; falls back to the username. */
     public String displayName() {
-        String name = token.getClaim("name");
-        return name != null ? name : token.getName();
+        return token.getClaim("name") instanceof String name ? name : token.getName();
     }
 
     public boolean hasRole(String role) {

@@ -21,7 +21,7 @@ import java.time.format.DateTimeParseException;
 public @interface Rfc3339Instant {
 
     // A '+' offset must be sent as %2B: in a query string a bare '+' means a space.
-    String message() default "must be an RFC 3339 date-time with an offset, e.g. 2026-11-02T10:00:00Z"
+    String message() default "must be an RFC 3339 date-time with an offset and a four-digit year, e.g. 2026-11-02T10:00:00Z"
             + " (send a '+' offset as %2B)";
 
     Class<?>[] groups() default {};
@@ -40,8 +40,9 @@ public @interface Rfc3339Instant {
                 return true;
             }
             try {
-                parse(value);
-                return true;
+                // RFC 3339 years have four digits; java.time takes nine, which PostgreSQL cannot store.
+                int year = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).getYear();
+                return year >= 0 && year <= 9999;
             } catch (DateTimeParseException e) {
                 return false;
             }
