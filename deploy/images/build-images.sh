@@ -2,7 +2,8 @@
 # Builds the services' container images without a Docker engine or a registry, then checks each one.
 #   deploy/images/build-images.sh [SERVICE ...]   (default: all four)
 # The base image comes first (build-base-image.sh, once); then Maven's images profile has Quarkus' Jib
-# extension write SERVICE/target/jib-image.tar; check-image.mjs then reads each tarball.
+# extension write SERVICE/target/jib-image.tar; check-image.mjs then reads each tarball, and
+# start-image.sh runs the gateway's.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -17,3 +18,7 @@ echo "Building the images of: ${services[*]}..."
 for service in "${services[@]}"; do
   node deploy/images/check-image.mjs "$service/target/jib-image.tar" "$service"
 done
+# The gateway starts on its own: run its image and ask its probes (as root, like the image check).
+if [[ " ${services[*]} " == *" gateway "* ]] && [ "$(id -u)" -eq 0 ]; then
+  deploy/images/start-image.sh gateway/target/jib-image.tar
+fi
