@@ -29,8 +29,8 @@ public class FaultStack implements BeforeAllCallback {
                 dataDir = projectRoot.resolve("reliability-tests/target/fault-stack");
                 deleteRecursively(dataDir.resolve("kafka"));
                 stack = Stack.start(StackConfig.ephemeral(projectRoot, dataDir), System.out);
-                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                        .put("upward-fault-stack", (ExtensionContext.Store.CloseableResource) () -> stack.close());
+                // The root store closes an AutoCloseable value when the whole run ends.
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("upward-fault-stack", stack);
             }
         }
     }

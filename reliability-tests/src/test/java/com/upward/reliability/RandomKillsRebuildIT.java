@@ -80,13 +80,13 @@ class RandomKillsRebuildIT {
         assertInOrderPerLearner(ProgressDb.appliedEventIds(ProgressDb.MAIN, prefix), events);
 
         // The honest rebuild: another progress-service, an empty database, new consumer groups from the start.
-        ServiceProcess rebuild = stack.launchExtra("progress-service", REBUILD_DATABASE, Map.of(
-                "MP_MESSAGING_INCOMING_COURSE_EVENTS_GROUP_ID", "progress-rebuild-" + seed + ".course",
-                "MP_MESSAGING_INCOMING_LEARNING_EVENTS_GROUP_ID", "progress-rebuild-" + seed + ".learning",
-                "MP_MESSAGING_INCOMING_ASSESSMENT_EVENTS_GROUP_ID", "progress-rebuild-" + seed + ".assessment",
-                "MP_MESSAGING_INCOMING_COURSE_EVENTS_AUTO_OFFSET_RESET", "earliest",
-                "MP_MESSAGING_INCOMING_LEARNING_EVENTS_AUTO_OFFSET_RESET", "earliest",
-                "MP_MESSAGING_INCOMING_ASSESSMENT_EVENTS_AUTO_OFFSET_RESET", "earliest"));
+        // System properties, not environment variables: a channel name's dash has no spelling in an
+        // environment variable, and SmallRye would read MP_MESSAGING_INCOMING_COURSE_EVENTS_* as a channel "course".
+        String groups = java.util.stream.Stream.of("course-events", "learning-events", "assessment-events")
+                .map(channel -> "-Dmp.messaging.incoming." + channel + ".group.id=progress-rebuild-" + seed + "." + channel
+                        + " -Dmp.messaging.incoming." + channel + ".auto.offset.reset=earliest")
+                .collect(java.util.stream.Collectors.joining(" "));
+        ServiceProcess rebuild = stack.launchExtra("progress-service", REBUILD_DATABASE, Map.of("JAVA_TOOL_OPTIONS", groups));
         try {
             await().atMost(Duration.ofSeconds(soak ? 1_200 : 300)).pollInterval(Duration.ofSeconds(2)).until(
                     () -> ProgressDb.lessonsDone(REBUILD_DATABASE, prefix).size() >= events);
