@@ -50,6 +50,8 @@ public final class Stack implements AutoCloseable {
         int steps = 3 + config.services().size();
         int step = 0;
 
+        // Before anything logs: log4j2.xml reads it when the first logger is made.
+        System.setProperty("upward.log.dir", logs.toString());
         long began = System.nanoTime();
         postgres = PostgresNode.start(config.postgresPort(), config.dataDir().resolve("postgres"), config.keepData(),
                 logs.resolve("postgres.log"));
@@ -58,7 +60,6 @@ public final class Stack implements AutoCloseable {
         report(++step, steps, "PostgreSQL", began, "127.0.0.1:" + postgres.port() + ", log " + relative(logs.resolve("postgres.log")));
 
         began = System.nanoTime();
-        System.setProperty("upward.log.dir", logs.toString());
         kafka = KafkaProcess.start(config.kafkaPort(), config.dataDir().resolve("kafka"), config.kafkaClasspath(),
                 config.kafkaHeap(), logs.resolve("kafka.log"));
         started.add(kafka);
