@@ -141,7 +141,7 @@ class ReplayTest {
                 while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                         try {
-                            inbox.deliver(record, projector::apply);
+                            inbox.deliver(record, projector);
                             applied++;
                         } catch (PoisonEventException poison) {
                             // the live consumer sent it to the dead-letter topic; a replay skips it the same way

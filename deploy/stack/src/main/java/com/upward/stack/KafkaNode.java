@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * A real Apache Kafka broker in KRaft mode (one node is broker and controller), run in this JVM from
- * the kafka_2.13 jars. Its log directory is formatted once and then reused.
+ * the kafka_2.13 jars. Its log directory is formatted once and then reused. The @QuarkusTest suites use
+ * it (no extra JVM to start); the stack runs the same node as a child process ({@link KafkaProcess}),
+ * which a fault test can stop, kill and pause.
  */
 public final class KafkaNode implements AutoCloseable {
 
@@ -38,8 +40,19 @@ public final class KafkaNode implements AutoCloseable {
     }
 
     public static KafkaNode start(int port, Path logDir) throws IOException {
-        int brokerPort = port == 0 ? FreePorts.next() : port;
-        int controllerPort = FreePorts.next();
+        Properties props = brokerProperties(port == 0 ? FreePorts.next() : port, FreePorts.next(), logDir);
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        server.startup();
+        KafkaNode node = new KafkaNode(server, props.getProperty("advertised.listeners").replace("PLAINTEXT://", ""));
+        awaitReady(node.bootstrapServers(), java.time.Duration.ofSeconds(60));
+        return node;
+    }
+
+    /**
+     * The settings of the single local node (broker and controller in one), with its log directory formatted
+     * once: a second call on the same directory reuses what is there.
+     */
+    static Properties brokerProperties(int brokerPort, int controllerPort, Path logDir) throws IOException {
         Files.createDirectories(logDir);
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
@@ -61,22 +74,20 @@ public final class KafkaNode implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("log.retention.hours", "-1");
-
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(props, logDir);
         }
-        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-        server.startup();
-        KafkaNode node = new KafkaNode(server, "127.0.0.1:" + brokerPort);
-        node.awaitReady();
-        return node;
+        return props;
+    }
+
+    /** Where the node's settings are written, beside its log directory (the broker process reads them). */
+    static Path configFile(Path logDir) {
+        return logDir.resolveSibling(logDir.getFileName() + "-server.properties");
     }
 
     private static void format(Properties props, Path logDir) throws IOException {
-        Path config = logDir.resolveSibling(logDir.getFileName() + "-server.properties");
-        try (var out = Files.newBufferedWriter(config)) {
-            props.store(out, "Upward local Kafka broker");
-        }
+        Path config = configFile(logDir);
+        writeConfig(props, config);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()};
         // execute, never main: main calls System.exit.
@@ -86,9 +97,15 @@ public final class KafkaNode implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws IOException {
-        try (Admin admin = admin()) {
-            admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
+    static void writeConfig(Properties props, Path config) throws IOException {
+        try (var out = Files.newBufferedWriter(config)) {
+            props.store(out, "Upward local Kafka broker");
+        }
+    }
+
+    static void awaitReady(String bootstrapServers, java.time.Duration timeout) throws IOException {
+        try (Admin admin = admin(bootstrapServers)) {
+            admin.describeCluster().nodes().get(timeout.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while waiting for Kafka", e);
@@ -102,12 +119,20 @@ public final class KafkaNode implements AutoCloseable {
     }
 
     public Admin admin() {
+        return admin(bootstrapServers);
+    }
+
+    static Admin admin(String bootstrapServers) {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
     /** Creates the topics that do not exist yet; the others are left as they are. */
     public int ensureTopics(List<Topics.Topic> topics) throws IOException {
-        try (Admin admin = admin()) {
+        return ensureTopics(bootstrapServers, topics);
+    }
+
+    static int ensureTopics(String bootstrapServers, List<Topics.Topic> topics) throws IOException {
+        try (Admin admin = admin(bootstrapServers)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(topic -> !existing.contains(topic.name()))

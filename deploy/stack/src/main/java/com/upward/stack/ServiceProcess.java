@@ -14,21 +14,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged Quarkus service run as its own JVM, logging to a file, healthy once /q/health/ready says so. */
-public final class ServiceProcess implements AutoCloseable {
+/**
+ * One packaged Quarkus service run as its own JVM, logging to a file, healthy once /q/health/ready says so.
+ * It can be stopped, killed, paused and started again with the same command line, port and environment.
+ */
+public final class ServiceProcess implements StackPart, AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
     private final Path logFile;
-    private final Process process;
+    private final ProcessBuilder command;
+    private Process process;
 
-    private ServiceProcess(String name, int port, Path logFile, Process process) {
+    private ServiceProcess(String name, int port, Path logFile, ProcessBuilder command) throws IOException {
         this.name = name;
         this.port = port;
         this.logFile = logFile;
-        this.process = process;
+        this.command = command;
+        this.process = command.start();
     }
 
     public static ServiceProcess launch(String name, Path runnableJar, int port, String heap,
@@ -47,7 +54,7 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        return new ServiceProcess(name, port, logFile, builder.start());
+        return new ServiceProcess(name, port, logFile, builder);
     }
 
     /**
@@ -60,6 +67,7 @@ public final class ServiceProcess implements AutoCloseable {
         return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -74,6 +82,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the service reports ready, or fails with the end of its log. */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        Process process = this.process;
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -102,12 +111,65 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Launches the service again (after a stop or a kill) and waits until it is ready. */
+    @Override
+    public synchronized void start() throws IOException {
+        if (process.isAlive()) {
+            return;
+        }
+        process = command.start();
+        try {
+            awaitReady(START_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while " + name + " started", e);
+        }
+    }
+
+    /** SIGTERM, a graceful Quarkus shutdown; SIGKILL if it hangs. */
+    @Override
+    public synchronized void stop() {
+        close();
+    }
+
+    @Override
+    public synchronized void kill() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            Signals.awaitExit(process.toHandle(), 15);
+        }
+    }
+
+    @Override
+    public synchronized void pause() {
+        Signals.send("STOP", running().pid());
+    }
+
+    @Override
+    public synchronized void resume() {
+        Signals.send("CONT", running().pid());
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return process.isAlive();
+    }
+
+    private Process running() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process;
+    }
+
     /** Asks the service to stop (SIGTERM, a graceful Quarkus shutdown), then kills it if it hangs. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!process.isAlive()) {
             return;
         }
+        // A paused process would hold the SIGTERM until resumed.
+        Signals.continueIfStopped(process.toHandle());
         process.destroy();
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {

@@ -22,7 +22,9 @@ public final class Stack implements AutoCloseable {
     private final PrintStream progress;
     private final List<AutoCloseable> started = new ArrayList<>();
     private PostgresNode postgres;
-    private KafkaNode kafka;
+    private KafkaProcess kafka;
+    private JwtKeys keys;
+    private final Map<String, String> serviceUrls = new HashMap<>();
     private ServiceProcess gateway;
     private final Map<String, ServiceProcess> servicesByName = new HashMap<>();
 
@@ -48,16 +50,18 @@ public final class Stack implements AutoCloseable {
         int steps = 3 + config.services().size();
         int step = 0;
 
+        // Before anything logs: log4j2.xml reads it when the first logger is made.
+        System.setProperty("upward.log.dir", logs.toString());
         long began = System.nanoTime();
-        postgres = PostgresNode.start(config.postgresPort(),
-                config.keepData() ? config.dataDir().resolve("postgres") : null, logs.resolve("postgres.log"));
+        postgres = PostgresNode.start(config.postgresPort(), config.dataDir().resolve("postgres"), config.keepData(),
+                logs.resolve("postgres.log"));
         started.add(postgres);
         postgres.ensureDatabases(config.services().stream().map(StackConfig.Service::database).toList());
         report(++step, steps, "PostgreSQL", began, "127.0.0.1:" + postgres.port() + ", log " + relative(logs.resolve("postgres.log")));
 
         began = System.nanoTime();
-        System.setProperty("upward.log.dir", logs.toString());
-        kafka = KafkaNode.start(config.kafkaPort(), config.dataDir().resolve("kafka"));
+        kafka = KafkaProcess.start(config.kafkaPort(), config.dataDir().resolve("kafka"), config.kafkaClasspath(),
+                config.kafkaHeap(), logs.resolve("kafka.log"));
         started.add(kafka);
         report(++step, steps, "Kafka (KRaft)", began, kafka.bootstrapServers() + ", log " + relative(logs.resolve("kafka.log")));
 
@@ -65,8 +69,7 @@ public final class Stack implements AutoCloseable {
         int created = kafka.ensureTopics(Topics.all());
         report(++step, steps, "Kafka topics", began, Topics.all().size() + " topics, " + created + " new");
 
-        JwtKeys keys = JwtKeys.ensure(config.dataDir().resolve("keys"));
-        Map<String, String> serviceUrls = new HashMap<>();
+        keys = JwtKeys.ensure(config.dataDir().resolve("keys"));
         config.services().forEach(service -> serviceUrls.put(service.name(), "http://127.0.0.1:" + service.port()));
 
         // Launch all four at once (their start-up overlaps on two cores), then wait for each in turn.
@@ -74,7 +77,7 @@ public final class Stack implements AutoCloseable {
         List<ServiceProcess> processes = new ArrayList<>();
         for (StackConfig.Service service : config.services()) {
             ServiceProcess process = ServiceProcess.launch(service.name(), service.runnableJar(config.projectRoot()),
-                    service.port(), service.heap(), environment(service, keys, serviceUrls), logs.resolve(service.name() + ".log"));
+                    service.port(), service.heap(), environment(service), logs.resolve(service.name() + ".log"));
             started.add(process);
             processes.add(process);
             servicesByName.put(service.name(), process);
@@ -88,7 +91,7 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private Map<String, String> environment(StackConfig.Service service, JwtKeys keys, Map<String, String> serviceUrls) {
+    private Map<String, String> environment(StackConfig.Service service) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_PROFILE", "local");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
@@ -111,6 +114,47 @@ public final class Stack implements AutoCloseable {
 
     private String relative(Path path) {
         return config.projectRoot().toAbsolutePath().relativize(path.toAbsolutePath()).toString();
+    }
+
+    /**
+     * Launches one more copy of a service (not the gateway) on its own empty database, with extra environment
+     * such as other consumer group ids, e.g. a second progress-service that rebuilds its read model from the
+     * topics. It is stopped with the stack.
+     */
+    public ServiceProcess launchExtra(String serviceName, String database, Map<String, String> extraEnvironment)
+            throws Exception {
+        StackConfig.Service template = config.services().stream()
+                .filter(service -> service.name().equals(serviceName) && !service.isGateway())
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("No such service: " + serviceName));
+        postgres.ensureDatabases(List.of(database));
+        StackConfig.Service extra = new StackConfig.Service(serviceName, database, FreePorts.next(), template.heap());
+        Map<String, String> env = environment(extra);
+        env.putAll(extraEnvironment);
+        Path logFile = config.dataDir().resolve("logs").resolve(serviceName + "-" + database + ".log");
+        ServiceProcess process = ServiceProcess.launch(serviceName, extra.runnableJar(config.projectRoot()), extra.port(),
+                extra.heap(), env, logFile);
+        started.add(process);
+        process.awaitReady(SERVICE_START_TIMEOUT);
+        return process;
+    }
+
+    /** PostgreSQL, to stop, kill, pause or restart it; its data survives all four. */
+    public PostgresNode postgres() {
+        return postgres;
+    }
+
+    /** The Kafka broker process, to stop, kill, pause or restart it; its log survives all four. */
+    public KafkaProcess kafka() {
+        return kafka;
+    }
+
+    /** One of the four services by its module name, to stop, kill, pause or restart it. */
+    public ServiceProcess service(String name) {
+        ServiceProcess service = servicesByName.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("No such service: " + name);
+        }
+        return service;
     }
 
     public String gatewayUrl() {

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * The run command reads it from UPWARD_* environment variables; the end-to-end tests build it directly.
  */
 public record StackConfig(Path projectRoot, Path dataDir, boolean keepData, int postgresPort, int kafkaPort,
-                          List<Service> services) {
+                          String kafkaHeap, List<Service> services) {
 
     /** One of the four services: its Maven module, its own database, its port and its heap. */
     public record Service(String name, String database, int port, String heap) {
@@ -25,6 +25,7 @@ public record StackConfig(Path projectRoot, Path dataDir, boolean keepData, int 
     }
 
     public static final String DEFAULT_HEAP = "160m";
+    public static final String DEFAULT_KAFKA_HEAP = "256m";
 
     /** The services in start order, with their default ports; the gateway is the only public entry. */
     static List<Service> services(Function<String, Integer> port, Function<String, String> heap) {
@@ -47,14 +48,20 @@ public record StackConfig(Path projectRoot, Path dataDir, boolean keepData, int 
                 true,
                 intValue(env, "UPWARD_PG_PORT", 55432),
                 intValue(env, "UPWARD_KAFKA_PORT", 59092),
+                env.getOrDefault("UPWARD_KAFKA_HEAP", DEFAULT_KAFKA_HEAP),
                 services(service -> intValue(env, "UPWARD_" + key.apply(service) + "_PORT", DEFAULT_PORTS.get(service)),
                         service -> env.getOrDefault("UPWARD_" + key.apply(service) + "_HEAP", sharedHeap)));
     }
 
     /** Free ports and a throwaway data folder: for tests that must not collide with a running stack. */
     public static StackConfig ephemeral(Path projectRoot, Path dataDir) {
-        return new StackConfig(projectRoot, dataDir, false, 0, 0,
+        return new StackConfig(projectRoot, dataDir, false, 0, 0, DEFAULT_KAFKA_HEAP,
                 services(service -> FreePorts.next(), service -> DEFAULT_HEAP));
+    }
+
+    /** The broker's jars, copied there by Maven when deploy/stack is packaged. */
+    public Path kafkaClasspath() {
+        return projectRoot.resolve("deploy/stack/target/lib");
     }
 
     public Service gateway() {

@@ -4,4 +4,11 @@ package com.upward.platform.events;
 @FunctionalInterface
 public interface EventHandler {
     void handle(EventEnvelope event);
+
+    /**
+     * Runs once in the transaction after all its events were handled: work that several events of a batch
+     * share (recomputing a learner's summary once, not once per event).
+     */
+    default void afterEvents() {
+    }
 }

@@ -10,13 +10,26 @@ import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Applies each consumed event exactly once: its id goes into the inbox in the same transaction as its
- * effect, and a redelivered id changes nothing. The messaging layer commits the offset after this returns;
- * a poison record is thrown back and goes to the dead-letter topic with the reason.
+ * effect, and a redelivered id changes nothing. The messaging layer commits the offsets after this returns.
+ * <ul>
+ * <li>A poison record (bad envelope, bad JSON, data that breaks its contract) goes to TOPIC.dlq at once, with
+ * the reason, and the records after it are applied.</li>
+ * <li>A failure that passes (the database out of reach, a lock timeout, a deadlock) is retried with a growing
+ * pause, for as long as it lasts: the partition never moves past the record.</li>
+ * <li>Any other failure is retried {@code max-attempts} times, then dead-lettered with its message.</li>
+ * </ul>
+ * A batch is applied in one transaction (one commit, and {@link EventHandler#afterEvents()} once); when
+ * that fails for a reason that is not passing, its records are applied one by one to find the culprit.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -35,26 +48,87 @@ public class EventInbox {
     @Inject
     EventsConfig config;
 
+    @Inject
+    DeadLetters deadLetters;
+
     public void deliver(ConsumerRecord<String, String> record, EventHandler handler) {
-        EventEnvelope envelope = EventEnvelope.parse(record, mapper);
+        deliverAll(List.of(record), handler);
+    }
+
+    public void deliverAll(Iterable<ConsumerRecord<String, String>> records, EventHandler handler) {
+        Map<ConsumerRecord<String, String>, EventEnvelope> readable = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                readable.put(record, EventEnvelope.parse(record, mapper));
+            } catch (PoisonEventException poison) {
+                deadLetters.send(record, poison.getMessage());
+            }
+        }
+        if (readable.isEmpty()) {
+            return;
+        }
+        if (readable.size() > 1) {
+            try {
+                untilNotTransient(() -> apply(readable.values(), handler), readable.size() + " events");
+                return;
+            } catch (RuntimeException e) {
+                LOG.infof("A batch of %d events failed (%s); applying them one by one", readable.size(), e.getMessage());
+            }
+        }
+        readable.forEach((record, envelope) -> deliverOne(record, envelope, handler));
+    }
+
+    private void deliverOne(ConsumerRecord<String, String> record, EventEnvelope envelope, EventHandler handler) {
         for (int attempt = 1; ; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (firstDelivery(envelope)) {
-                        handler.handle(envelope);
-                    }
-                });
+                untilNotTransient(() -> apply(List.of(envelope), handler), envelope.id());
                 return;
             } catch (RuntimeException e) {
                 PoisonEventException poison = poisonCause(e);
                 if (poison != null) {
-                    throw poison;
+                    deadLetters.send(record, poison.getMessage());
+                    return;
                 }
                 if (attempt >= config.inbox().maxAttempts()) {
-                    throw e;
+                    deadLetters.send(record, "failed " + attempt + " times: " + rootMessage(e));
+                    return;
                 }
                 LOG.warnf("Event %s (%s) failed on attempt %d, retrying: %s", envelope.id(), envelope.type(), attempt, e.getMessage());
-                pause(attempt);
+                sleep(config.inbox().retryBackoff().multipliedBy(attempt));
+            }
+        }
+    }
+
+    private void apply(Collection<EventEnvelope> envelopes, EventHandler handler) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            // A lock held elsewhere is a passing failure after this long, not a consumer stuck without end.
+            entityManager.createNativeQuery("SELECT set_config('lock_timeout', :timeout, true)")
+                    .setParameter("timeout", config.inbox().lockTimeout().toMillis() + "ms").getSingleResult();
+            for (EventEnvelope envelope : envelopes) {
+                if (firstDelivery(envelope)) {
+                    handler.handle(envelope);
+                }
+            }
+            handler.afterEvents();
+        });
+    }
+
+    /** Runs the work again after each passing failure, pausing longer each time up to the limit. */
+    private void untilNotTransient(Runnable work, String what) {
+        Duration pause = config.inbox().retryBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                LOG.warnf("Applying %s failed for a passing reason (attempt %d), again in %d ms: %s", what, attempt,
+                        pause.toMillis(), rootMessage(e));
+                sleep(pause);
+                Duration doubled = pause.multipliedBy(2);
+                pause = doubled.compareTo(config.inbox().maxRetryBackoff()) > 0 ? config.inbox().maxRetryBackoff() : doubled;
             }
         }
     }
@@ -93,9 +167,17 @@ public class EventInbox {
         return null;
     }
 
-    private void pause(int attempt) {
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static void sleep(Duration pause) {
         try {
-            Thread.sleep(config.inbox().retryBackoff().toMillis() * attempt);
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while retrying an event", e);

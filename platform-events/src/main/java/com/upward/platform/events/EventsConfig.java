@@ -30,11 +30,23 @@ public interface EventsConfig {
     }
 
     interface Inbox {
-        /** Attempts for an event whose handling fails for a passing reason (a lost connection, a lock). */
+        /**
+         * Attempts for an event whose handling fails for a reason that is neither poison nor known to pass;
+         * then it is dead-lettered. Passing failures (database out of reach, lock timeout) retry without limit.
+         */
         @WithDefault("5")
         int maxAttempts();
 
+        /** The first pause before trying an event again; it doubles on each passing failure. */
         @WithDefault("200ms")
         Duration retryBackoff();
+
+        /** The longest pause between tries while a passing failure lasts. */
+        @WithDefault("5s")
+        Duration maxRetryBackoff();
+
+        /** How long the inbox's transaction waits for a lock before it counts as a passing failure. */
+        @WithDefault("5s")
+        Duration lockTimeout();
     }
 }

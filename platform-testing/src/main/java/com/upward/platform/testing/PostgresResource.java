@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** A real, throwaway PostgreSQL server for one test run of a module, shared by all its test classes. */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
@@ -17,7 +18,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            node = PostgresNode.start(0, null, Path.of("target", "upward-test", "postgres.log"));
+            node = PostgresNode.start(0, Path.of("target", "upward-test", "postgres-" + UUID.randomUUID()), false,
+                    Path.of("target", "upward-test", "postgres.log"));
             node.ensureDatabases(List.of(DATABASE));
         } catch (Exception e) {
             throw new IllegalStateException("Could not start PostgreSQL for the tests", e);

@@ -15,9 +15,11 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +33,10 @@ import java.util.stream.StreamSupport;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** What a 503 tells the caller to wait before trying again while the database is out of reach. */
+    @ConfigProperty(name = "upward.web.unavailable-retry-after", defaultValue = "5s")
+    Duration unavailableRetryAfter = Duration.ofSeconds(5);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -118,6 +124,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.isCause(e)) {
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(Problem.of(503, "Service unavailable",
+                                    "The service cannot reach its database just now. Try again in a few seconds.")
+                            .withInstance(uri.getPath()).toResponse())
+                    .header("Retry-After", Math.max(1, unavailableRetryAfter.toSeconds())).build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
         return Problem.of(500, "Internal error",

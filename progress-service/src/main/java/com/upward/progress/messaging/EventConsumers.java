@@ -5,10 +5,13 @@ import com.upward.progress.service.ProgressProjector;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Feeds each consumed record through the inbox to the projector; the offset is committed after it returns. */
+/**
+ * Feeds each polled batch through the inbox to the projector, in one transaction per batch (the records of
+ * a partition in their order); the offsets are committed after it returns.
+ */
 @ApplicationScoped
 public class EventConsumers {
 
@@ -20,19 +23,19 @@ public class EventConsumers {
 
     @Incoming("course-events")
     @Blocking
-    public void onCourseEvent(ConsumerRecord<String, String> record) {
-        inbox.deliver(record, projector::apply);
+    public void onCourseEvents(ConsumerRecords<String, String> records) {
+        inbox.deliverAll(records, projector);
     }
 
     @Incoming("learning-events")
     @Blocking
-    public void onLearningEvent(ConsumerRecord<String, String> record) {
-        inbox.deliver(record, projector::apply);
+    public void onLearningEvents(ConsumerRecords<String, String> records) {
+        inbox.deliverAll(records, projector);
     }
 
     @Incoming("assessment-events")
     @Blocking
-    public void onAssessmentEvent(ConsumerRecord<String, String> record) {
-        inbox.deliver(record, projector::apply);
+    public void onAssessmentEvents(ConsumerRecords<String, String> records) {
+        inbox.deliverAll(records, projector);
     }
 }

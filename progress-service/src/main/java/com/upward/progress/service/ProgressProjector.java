@@ -3,6 +3,7 @@ package com.upward.progress.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.platform.events.EventEnvelope;
+import com.upward.platform.events.EventHandler;
 import com.upward.platform.events.EventInbox;
 import com.upward.platform.events.contract.CoursePublished;
 import com.upward.platform.events.contract.LessonCompleted;
@@ -11,19 +12,25 @@ import com.upward.progress.domain.CourseStructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds the progress read model from events, inside the inbox's transaction. Each effect is written so
  * that applying it in any order gives the same state: facts are stored, then the learner's summary row
- * is recomputed from all stored facts.
+ * is recomputed from all stored facts, once per learner and course for all the events of one transaction.
  */
 @ApplicationScoped
-public class ProgressProjector {
+public class ProgressProjector implements EventHandler {
+
+    /** The learners and courses whose summary the events of the current transaction changed. */
+    private static final Object TO_REFRESH = new Object();
 
     private static final Logger LOG = Logger.getLogger(ProgressProjector.class);
 
@@ -42,6 +49,45 @@ public class ProgressProjector {
     @Inject
     XapiStatements xapi;
 
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void handle(EventEnvelope event) {
+        apply(event);
+    }
+
+    /**
+     * Recomputes each learner's summary once. In key order, so two consumers refreshing the same learners
+     * take their locks in the same order and cannot deadlock each other.
+     */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void afterEvents() {
+        Set<String> pending = toRefresh();
+        for (String learnerAndCourse : List.copyOf(pending)) {
+            int split = learnerAndCourse.indexOf('\n');
+            refresh.refresh(learnerAndCourse.substring(0, split), learnerAndCourse.substring(split + 1));
+        }
+        pending.clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> toRefresh() {
+        Set<String> pending = (Set<String>) transaction.getResource(TO_REFRESH);
+        if (pending == null) {
+            pending = new TreeSet<>();
+            transaction.putResource(TO_REFRESH, pending);
+        }
+        return pending;
+    }
+
+    private void refreshLater(String learnerId, String courseId) {
+        toRefresh().add(learnerId + "\n" + courseId);
+    }
+
+    /** Applies one event's facts; the summaries follow in {@link #afterEvents()}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
         switch (event.type()) {
@@ -80,7 +126,7 @@ public class ProgressProjector {
                         ORDER BY 1""")
                 .setParameter("course", course.courseId()).setParameter("version", course.version())
                 .getResultList();
-        learners.forEach(learner -> refresh.refresh(learner, course.courseId()));
+        learners.forEach(learner -> refreshLater(learner, course.courseId()));
     }
 
     private void lessonCompleted(String eventId, LessonCompleted lesson) {
@@ -103,7 +149,7 @@ public class ProgressProjector {
             // One statement per lesson and learner: a lesson completed again is not news for the LRS.
             xapi.lessonCompleted(eventId, lesson);
         }
-        refresh.refresh(lesson.learnerId(), lesson.courseId());
+        refreshLater(lesson.learnerId(), lesson.courseId());
     }
 
     private void quizAttemptScored(String eventId, QuizAttemptScored attempt) {
@@ -129,6 +175,6 @@ public class ProgressProjector {
         if (stored > 0) {
             xapi.quizAttemptScored(eventId, attempt);
         }
-        refresh.refresh(attempt.learnerId(), attempt.courseId());
+        refreshLater(attempt.learnerId(), attempt.courseId());
     }
 }

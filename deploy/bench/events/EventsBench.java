@@ -1,0 +1,321 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event path of the running stack, measured from outside (run by events-bench.sh):
+ *   visible    submissions through the gateway at a paced rate, each timed from its answer to the moment
+ *              GET /api/v1/me/progress/{courseId} shows it; then, from the two databases, outbox occurred_at
+ *              to inbox received_at, split at published_at (relay) and the rest (consumer)
+ *   throughput N scored attempts produced straight to upward.assessment, timed until all are in
+ *              progress-service's inbox
+ */
+public class EventsBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String COURSE = "how-to-lead-upward";
+    private static final String QUIZ = "tips-check";
+    private static final String UNLOCKING_LESSON = "four-tips-to-engage";
+    private static final List<String> LEARNERS = List.of("learner1@acme", "learner2@acme", "learner3@acme", "learner1@globex");
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        String gateway = "http://127.0.0.1:" + env.getOrDefault("UPWARD_GATEWAY_PORT", "8080");
+        String jdbc = "jdbc:postgresql://127.0.0.1:" + env.getOrDefault("UPWARD_PG_PORT", "55432") + "/";
+        String kafka = "127.0.0.1:" + env.getOrDefault("UPWARD_KAFKA_PORT", "59092");
+        switch (args[0]) {
+            case "visible" -> visible(gateway, jdbc, Double.parseDouble(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "throughput" -> throughput(kafka, jdbc, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            default -> throw new IllegalArgumentException("visible RATE COUNT WARMUP | throughput EVENTS LEARNERS");
+        }
+    }
+
+    static void visible(String gateway, String jdbc, double rate, int count, int warmup) throws Exception {
+        Map<String, String> tokens = new HashMap<>();
+        for (String learner : LEARNERS) {
+            tokens.put(learner, token(gateway, learner));
+            call(gateway, "POST", "/api/v1/courses/" + COURSE + "/lessons/" + UNLOCKING_LESSON + "/completion", tokens.get(learner), null);
+        }
+        // assessment-service learns the completion from an event; the quiz opens once it has.
+        for (String learner : LEARNERS) {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (call(gateway, "POST", "/api/v1/quizzes/" + QUIZ + "/attempts", tokens.get(learner), null).statusCode() / 100 != 2) {
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException(QUIZ + " never opened for " + learner);
+                }
+                Thread.sleep(50);
+            }
+        }
+        run(gateway, tokens, rate, warmup, new ConcurrentLinkedQueue<>());
+        Instant from = Instant.now();
+        ConcurrentLinkedQueue<Long> visibleMicros = new ConcurrentLinkedQueue<>();
+        long began = System.nanoTime();
+        run(gateway, tokens, rate, count, visibleMicros);
+        double seconds = (System.nanoTime() - began) / 1e9;
+        System.out.printf("submit -> visible in progress, %d submissions by %d learners at %.1f/s (target %.0f/s)%n",
+                count, LEARNERS.size(), count / seconds, rate);
+        print("  submit -> visible", new ArrayList<>(visibleMicros));
+        Thread.sleep(500);
+        databaseTimes(jdbc, from);
+    }
+
+    /**
+     * Open loop: each learner's submissions follow the paced schedule (a learner answers one at a time), and
+     * a watcher per learner polls its progress, so a slow consumer shows as latency, not as a lower rate.
+     */
+    private static void run(String gateway, Map<String, String> tokens, double rate, int count,
+                            ConcurrentLinkedQueue<Long> visibleMicros) throws Exception {
+        long intervalNanos = (long) (1e9 / rate);
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        for (int l = 0; l < LEARNERS.size(); l++) {
+            int index = l;
+            String token = tokens.get(LEARNERS.get(l));
+            int mine = (count - index + LEARNERS.size() - 1) / LEARNERS.size();
+            int before = attempts(gateway, token);
+            long[] answeredAt = new long[mine];
+            java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+            Thread submitter = new Thread(() -> {
+                try {
+                    for (int k = 0; k < mine; k++) {
+                        long wait = start + (index + (long) k * LEARNERS.size()) * intervalNanos - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        answeredAt[k] = submit(gateway, token);
+                        answered.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            Thread watcher = new Thread(() -> {
+                try {
+                    int seen = 0;
+                    long until = Long.MAX_VALUE;
+                    while (seen < mine && failures.isEmpty()) {
+                        if (answered.get() > seen) {
+                            int visible = Math.min(attempts(gateway, token) - before, answered.get());
+                            long now = System.nanoTime();
+                            for (; seen < visible; seen++) {
+                                visibleMicros.add((now - answeredAt[seen]) / 1000);
+                            }
+                            until = answered.get() == mine && until == Long.MAX_VALUE ? now + TimeUnit.SECONDS.toNanos(30) : until;
+                            if (now > until) {
+                                throw new IllegalStateException(LEARNERS.get(index) + ": attempts never became visible");
+                            }
+                        }
+                        Thread.sleep(2);
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            submitter.start();
+            watcher.start();
+            threads.add(submitter);
+            threads.add(watcher);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("a learner failed", failures.get(0));
+        }
+    }
+
+    /** Starts and submits one attempt; returns when the submission was answered. */
+    private static long submit(String gateway, String token) throws Exception {
+        HttpResponse<String> started = call(gateway, "POST", "/api/v1/quizzes/" + QUIZ + "/attempts", token, null);
+        String attemptId = JSON.readTree(started.body()).path("id").asText();
+        HttpResponse<String> submitted = call(gateway, "POST", "/api/v1/attempts/" + attemptId + "/submission", token,
+                "{\"answers\":[]}");
+        long answered = System.nanoTime();
+        if (submitted.statusCode() != 200) {
+            throw new IllegalStateException("submission answered " + submitted.statusCode() + ": " + submitted.body());
+        }
+        return answered;
+    }
+
+    private static int attempts(String gateway, String token) throws Exception {
+        HttpResponse<String> progress = call(gateway, "GET", "/api/v1/me/progress/" + COURSE, token, null);
+        if (progress.statusCode() == 404) {
+            return 0;
+        }
+        for (JsonNode quiz : JSON.readTree(progress.body()).path("quizzes")) {
+            if (QUIZ.equals(quiz.path("quizId").asText())) {
+                return quiz.path("attempts").asInt();
+            }
+        }
+        return 0;
+    }
+
+    /** Where the time went, from the rows themselves: the relay's share and the consumer's. */
+    private static void databaseTimes(String jdbc, Instant from) throws Exception {
+        Map<String, Instant[]> outbox = new HashMap<>();
+        try (Connection assessment = DriverManager.getConnection(jdbc + "upward_assessment", "postgres", "postgres");
+             PreparedStatement query = assessment.prepareStatement(
+                     "SELECT event_id::text, occurred_at, published_at FROM outbox_event WHERE occurred_at >= ? AND type = 'upward.quiz.attempt-scored'")) {
+            query.setTimestamp(1, Timestamp.from(from));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Timestamp published = rows.getTimestamp(3);
+                    outbox.put(rows.getString(1), new Instant[] {rows.getTimestamp(2).toInstant(),
+                            published == null ? null : published.toInstant()});
+                }
+            }
+        }
+        List<Long> total = new ArrayList<>();
+        List<Long> relay = new ArrayList<>();
+        List<Long> consumer = new ArrayList<>();
+        try (Connection progress = DriverManager.getConnection(jdbc + "upward_progress", "postgres", "postgres");
+             PreparedStatement query = progress.prepareStatement("SELECT event_id, received_at FROM inbox_event WHERE event_id = ANY (?)")) {
+            query.setArray(1, progress.createArrayOf("text", outbox.keySet().toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Instant[] times = outbox.get(rows.getString(1));
+                    Instant received = rows.getTimestamp(2).toInstant();
+                    total.add(micros(times[0], received));
+                    if (times[1] != null) {
+                        relay.add(micros(times[0], times[1]));
+                        consumer.add(micros(times[1], received));
+                    }
+                }
+            }
+        }
+        System.out.printf("outbox occurred_at -> progress inbox received_at, %d of %d events%n", total.size(), outbox.size());
+        print("  occurred -> inbox", total);
+        print("  occurred -> published (relay)", relay);
+        print("  published -> inbox (consumer)", consumer);
+    }
+
+    static void throughput(String kafka, String jdbc, int events, int learners) throws Exception {
+        String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+             Connection progress = DriverManager.getConnection(jdbc + "upward_progress", "postgres", "postgres")) {
+            Map<String, Integer> attemptNumbers = new HashMap<>();
+            List<Future<?>> sent = new ArrayList<>();
+            long began = System.nanoTime();
+            for (int i = 0; i < events; i++) {
+                String learner = run + "-learner-" + (i % learners);
+                int number = attemptNumbers.merge(learner, 1, Integer::sum);
+                sent.add(producer.send(attemptScored(run + "-" + i, learner, number)));
+            }
+            for (Future<?> acknowledgement : sent) {
+                acknowledgement.get(60, TimeUnit.SECONDS);
+            }
+            double producedSeconds = (System.nanoTime() - began) / 1e9;
+            long applied = 0;
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            try (PreparedStatement query = progress.prepareStatement("SELECT count(*) FROM inbox_event WHERE event_id LIKE ?")) {
+                query.setString(1, run + "-%");
+                while (applied < events && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                    try (ResultSet rows = query.executeQuery()) {
+                        rows.next();
+                        applied = rows.getLong(1);
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - began) / 1e9;
+            System.out.printf("throughput: %d of %d scored attempts (%d learners) applied by progress-service in %.2f s"
+                            + " = %.0f events/s (produced in %.2f s)%n", applied, events, learners, seconds, applied / seconds,
+                    producedSeconds);
+        }
+    }
+
+    private static ProducerRecord<String, String> attemptScored(String eventId, String learner, int number) {
+        String attemptId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        String data = "{\"attemptId\":\"" + attemptId + "\",\"learnerId\":\"" + learner + "\",\"orgId\":\"bench\","
+                + "\"quizId\":\"" + QUIZ + "\",\"courseId\":\"" + COURSE + "\",\"attemptNumber\":" + number + ","
+                + "\"score\":3,\"maxScore\":5,\"percent\":60,\"passed\":true,"
+                + "\"byPowerType\":{\"ROLE\":{\"correct\":1,\"total\":2,\"mastered\":false}},"
+                + "\"submittedAt\":\"" + now + "\",\"gradingMethod\":\"LAST\",\"gradedAttemptId\":\"" + attemptId + "\","
+                + "\"gradedPercent\":60,\"gradedPassed\":true}";
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", eventId);
+        header(headers, "ce_type", "upward.quiz.attempt-scored");
+        header(headers, "ce_source", "/upward/events-bench");
+        header(headers, "ce_time", now.toString());
+        header(headers, "ce_subject", learner);
+        header(headers, "content-type", "application/json");
+        return new ProducerRecord<>("upward.assessment", null, learner, data, headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String token(String gateway, String username) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"upward-demo\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private static HttpResponse<String> call(String gateway, String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long micros(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1000;
+    }
+
+    private static void print(String name, List<Long> micros) {
+        if (micros.isEmpty()) {
+            System.out.printf("%-34s no samples%n", name);
+            return;
+        }
+        Collections.sort(micros);
+        System.out.printf("%-34s p50 %6.1f ms   p90 %6.1f ms   p99 %6.1f ms   max %6.1f ms   (n=%d)%n", name,
+                percentile(micros, 50), percentile(micros, 90), percentile(micros, 99), micros.get(micros.size() - 1) / 1000.0,
+                micros.size());
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1000.0;
+    }
+}
