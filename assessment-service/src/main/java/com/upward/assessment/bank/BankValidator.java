@@ -1,5 +1,6 @@
 package com.upward.assessment.bank;
 
+import com.upward.platform.web.Slug;
 import com.upward.assessment.bank.BankDocument.Item;
 import com.upward.assessment.bank.BankDocument.Option;
 import com.upward.assessment.bank.BankDocument.Pool;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 /** Checks a bank before it is loaded: a broken key must stop the service, not mis-score learners. */
 public final class BankValidator {
 
-    private static final String ID = "[a-z0-9-]{1,80}";
+    private static final String ID = Slug.PATTERN;
 
     public static List<String> problems(BankDocument bank) {
         List<String> problems = new ArrayList<>();

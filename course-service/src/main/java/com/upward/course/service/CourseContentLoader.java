@@ -1,10 +1,10 @@
 package com.upward.course.service;
 
+import com.upward.platform.web.errors.DomainException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.course.config.CourseConfig;
 import com.upward.course.content.CourseDocument;
-import com.upward.platform.web.ProblemException;
 import io.quarkus.runtime.StartupEvent;
 import com.upward.platform.web.ContentFile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +50,7 @@ public class CourseContentLoader {
             CoursePublisher.Outcome outcome = publisher.publish(course, ContentFile.sha256(content));
             LOG.infof("Course %s version %d from %s: %s", course.courseId(), course.version(), classpathLocation, outcome);
             return outcome;
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             throw new IllegalStateException("Course file " + classpathLocation + " was not loaded: " + e.getMessage(), e);
         }
     }

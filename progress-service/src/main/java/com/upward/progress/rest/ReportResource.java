@@ -1,8 +1,12 @@
 package com.upward.progress.rest;
 
+import jakarta.ws.rs.BeanParam;
+import jakarta.validation.Valid;
+import com.upward.platform.web.PageParams;
+import com.upward.platform.web.errors.InvalidInputException;
+import com.upward.platform.web.Slug;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Page;
-import com.upward.platform.web.ProblemException;
 import com.upward.platform.web.Roles;
 import com.upward.progress.rest.ProgressViews.Status;
 import com.upward.progress.service.ReportQueries;
@@ -17,7 +21,6 @@ import com.upward.progress.service.ReportQueries.WeekCount;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -66,45 +69,45 @@ public class ReportResource {
 
     @GET
     @Path("/summary")
-    public Summary summary(@QueryParam("courseId") @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId) {
+    public Summary summary(@QueryParam("courseId") @Slug String courseId) {
         return reports.summary(user.orgId(), courseId);
     }
 
     @GET
     @Path("/lesson-funnel")
-    public Funnel funnel(@QueryParam("courseId") @NotNull @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE)
+    public Funnel funnel(@QueryParam("courseId") @NotNull @Slug
                          String courseId) {
         return reports.funnel(user.orgId(), courseId);
     }
 
     @GET
     @Path("/power-mastery")
-    public List<Mastery> mastery(@QueryParam("courseId") @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId) {
+    public List<Mastery> mastery(@QueryParam("courseId") @Slug String courseId) {
         return reports.mastery(user.orgId(), courseId);
     }
 
     @GET
     @Path("/completions-per-week")
     public List<WeekCount> completionsPerWeek(
-            @QueryParam("courseId") @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId,
+            @QueryParam("courseId") @Slug String courseId,
             @QueryParam("weeks") @DefaultValue("12") int weeks) {
         return reports.completionsPerWeek(user.orgId(), courseId, weeks);
     }
 
     @GET
     @Path("/learners")
-    public Page<LearnerRow> learners(@QueryParam("courseId") @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId,
+    public Page<LearnerRow> learners(@QueryParam("courseId") @Slug String courseId,
                                      @QueryParam("status") String status, @QueryParam("overdue") String overdue,
                                      @QueryParam("sort") String sort, @QueryParam("order") String order,
-                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return reports.learners(user.orgId(), filter(courseId, status, overdue, sort, order), page, size);
+                                     @Valid @BeanParam PageParams paging) {
+        return reports.learners(user.orgId(), filter(courseId, status, overdue, sort, order), paging);
     }
 
     /** The whole filtered learner list as CSV, streamed row by row (RFC 4180 quoting by Commons CSV). */
     @GET
     @Path("/learners.csv")
     @Produces("text/csv")
-    public Response learnersCsv(@QueryParam("courseId") @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId,
+    public Response learnersCsv(@QueryParam("courseId") @Slug String courseId,
                                 @QueryParam("status") String status, @QueryParam("overdue") String overdue,
                                 @QueryParam("sort") String sort, @QueryParam("order") String order) {
         ListFilter filter = filter(courseId, status, overdue, sort, order);
@@ -137,7 +140,7 @@ public class ReportResource {
         Boolean overdueFilter = null;
         if (overdue != null) {
             if (!overdue.equals("true") && !overdue.equals("false")) {
-                throw ProblemException.badRequest("overdue must be true or false, not '" + overdue + "'.");
+                throw new InvalidInputException("overdue must be true or false, not '" + overdue + "'.");
             }
             overdueFilter = Boolean.valueOf(overdue);
         }
@@ -145,7 +148,7 @@ public class ReportResource {
         boolean descending = false;
         if (order != null) {
             if (!order.equals("asc") && !order.equals("desc")) {
-                throw ProblemException.badRequest("order must be asc or desc, not '" + order + "'.");
+                throw new InvalidInputException("order must be asc or desc, not '" + order + "'.");
             }
             descending = order.equals("desc");
         }
@@ -156,7 +159,7 @@ public class ReportResource {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name + " must be one of " + Arrays.stream(type.getEnumConstants())
+            throw new InvalidInputException(name + " must be one of " + Arrays.stream(type.getEnumConstants())
                     .map(c -> type == Sort.class ? camel(c.name()) : c.name()).toList() + ", not '" + value + "'.");
         }
     }

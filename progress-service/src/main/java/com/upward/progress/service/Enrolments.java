@@ -1,6 +1,8 @@
 package com.upward.progress.service;
 
-import com.upward.platform.web.ProblemException;
+import java.time.Clock;
+import com.upward.platform.web.errors.RuleViolationException;
+import com.upward.platform.web.errors.NotFoundException;
 import com.upward.progress.domain.CourseStructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +27,9 @@ public class Enrolments {
     EntityManager entityManager;
 
     @Inject
+    Clock clock;
+
+    @Inject
     LearnerCourseRefresh refresh;
 
     /**
@@ -43,18 +48,18 @@ public class Enrolments {
                         ORDER BY 1""")
                 .setParameter("ids", learners).setParameter("org", orgId).getResultList();
         if (!foreign.isEmpty()) {
-            throw new ProblemException(422, "Not in your organisation",
+            throw new RuleViolationException("Not in your organisation",
                     "These learners are not in your organisation: " + String.join(", ", foreign) + ".");
         }
         for (String learner : learners) {
             entityManager.createNativeQuery("""
                             INSERT INTO enrolment (learner_id, course_id, org_id, source, due_date, assigned_by, enrolled_at)
-                            VALUES (:learner, :course, :org, 'ASSIGNED', :due, :admin, now())
+                            VALUES (:learner, :course, :org, 'ASSIGNED', :due, :admin, :now)
                             ON CONFLICT (learner_id, course_id) DO UPDATE SET source = 'ASSIGNED',
                                 due_date = EXCLUDED.due_date, assigned_by = EXCLUDED.assigned_by
                             WHERE enrolment.org_id = EXCLUDED.org_id""")
                     .setParameter("learner", learner).setParameter("course", courseId).setParameter("org", orgId)
-                    .setParameter("due", dueDate).setParameter("admin", adminId)
+                    .setParameter("due", dueDate).setParameter("admin", adminId).setParameter("now", clock.instant())
                     .executeUpdate();
             refresh.refresh(learner, courseId);
         }
@@ -67,8 +72,8 @@ public class Enrolments {
         requireCourse(courseId);
         int created = entityManager.createNativeQuery("""
                         INSERT INTO enrolment (learner_id, course_id, org_id, source, due_date, assigned_by, enrolled_at)
-                        VALUES (:learner, :course, :org, 'SELF', NULL, NULL, now()) ON CONFLICT DO NOTHING""")
-                .setParameter("learner", learnerId).setParameter("course", courseId).setParameter("org", orgId)
+                        VALUES (:learner, :course, :org, 'SELF', NULL, NULL, :now) ON CONFLICT DO NOTHING""")
+                .setParameter("now", clock.instant()).setParameter("learner", learnerId).setParameter("course", courseId).setParameter("org", orgId)
                 .executeUpdate();
         if (created > 0) {
             refresh.refresh(learnerId, courseId);
@@ -90,7 +95,7 @@ public class Enrolments {
 
     private void requireCourse(String courseId) {
         if (CourseStructure.count("courseId", courseId) == 0) {
-            throw ProblemException.notFound("There is no course '" + courseId + "'.");
+            throw new NotFoundException("There is no course '" + courseId + "'.");
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.upward.progress.service;
 
+import java.time.Clock;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.platform.events.Outbox;
@@ -43,6 +44,9 @@ public class LearnerCourseRefresh {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ObjectMapper mapper;
@@ -281,8 +285,8 @@ public class LearnerCourseRefresh {
         entityManager.createNativeQuery("""
                         INSERT INTO certificate (certificate_id, learner_id, course_id, org_id, version, course_title,
                             completed_at, final_percent, issued_at)
-                        VALUES (:id, :learner, :course, :org, :version, :title, :completed, :percent, now())""")
-                .setParameter("id", certificateId).setParameter("learner", learnerId)
+                        VALUES (:id, :learner, :course, :org, :version, :title, :completed, :percent, :now)""")
+                .setParameter("now", clock.instant()).setParameter("id", certificateId).setParameter("learner", learnerId)
                 .setParameter("course", structure.courseId).setParameter("org", orgId)
                 .setParameter("version", structure.version).setParameter("title", structure.title)
                 .setParameter("completed", state.completedAt()).setParameter("percent", BigDecimal.valueOf(finalPercent))

@@ -1,5 +1,6 @@
 package com.upward.progress.service;
 
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,16 +13,19 @@ public class LearnerProfiles {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Clock clock;
+
     /** Stores the name when it is new or changed; a repeated call writes nothing. */
     @Transactional
     public void remember(String learnerId, String orgId, String displayName) {
         int changed = entityManager.createNativeQuery("""
                         INSERT INTO learner_profile (learner_id, org_id, display_name, updated_at)
-                        VALUES (:learner, :org, :name, now())
-                        ON CONFLICT (learner_id) DO UPDATE SET display_name = EXCLUDED.display_name, updated_at = now()
+                        VALUES (:learner, :org, :name, :now)
+                        ON CONFLICT (learner_id) DO UPDATE SET display_name = EXCLUDED.display_name, updated_at = EXCLUDED.updated_at
                         WHERE learner_profile.display_name IS DISTINCT FROM EXCLUDED.display_name""")
                 .setParameter("learner", learnerId).setParameter("org", orgId).setParameter("name", displayName)
-                .executeUpdate();
+                .setParameter("now", clock.instant()).executeUpdate();
         if (changed > 0) {
             entityManager.createNativeQuery("UPDATE learner_course_summary SET learner_name = :name WHERE learner_id = :learner")
                     .setParameter("name", displayName).setParameter("learner", learnerId).executeUpdate();
