@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.upward.platform.web.errors.AccessDeniedException;
 import com.upward.platform.web.errors.ConflictException;
 import com.upward.platform.web.errors.DomainException;
 import com.upward.platform.web.errors.InvalidInputException;
@@ -53,6 +54,7 @@ public class ProblemMappers {
                 : e instanceof RuleViolationException ? 422
                 : e instanceof StaleRevisionException ? 412
                 : e instanceof PreconditionRequiredException ? 428
+                : e instanceof AccessDeniedException ? 403
                 : 500;
         if (status == 500) {
             return internal(e, uri);

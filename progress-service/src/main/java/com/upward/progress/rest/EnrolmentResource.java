@@ -74,7 +74,7 @@ public class EnrolmentResource {
     public Response enrol(@Valid @NotNull SelfEnrolRequest request) {
         profiles.remember(user.id(), user.orgId(), user.displayName());
         boolean created = enrolments.enrolSelf(user.id(), user.orgId(), request.courseId());
-        Enrolment enrolment = enrolments.mine(user.id()).stream()
+        Enrolment enrolment = enrolments.mine(user.id(), user.orgId()).stream()
                 .filter(e -> e.courseId().equals(request.courseId())).findFirst().orElseThrow();
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(enrolment).build();
     }
@@ -84,6 +84,6 @@ public class EnrolmentResource {
     @RolesAllowed(Roles.LEARNER)
     public List<Enrolment> mine() {
         profiles.remember(user.id(), user.orgId(), user.displayName());
-        return enrolments.mine(user.id());
+        return enrolments.mine(user.id(), user.orgId());
     }
 }

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -103,7 +104,7 @@ public class ReportResource {
         return reports.learners(user.orgId(), filter(courseId, status, overdue, sort, order), paging);
     }
 
-    /** The whole filtered learner list as CSV, streamed row by row (RFC 4180 quoting by Commons CSV). */
+    /** The whole filtered learner list as CSV, streamed row by row (RFC 4180 by Commons CSV, formulas neutralised). */
     @GET
     @Path("/learners.csv")
     @Produces("text/csv")
@@ -114,7 +115,9 @@ public class ReportResource {
         String orgId = user.orgId();
         StreamingOutput body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+            writer.write(String.join(",", CSV_HEADER) + "\r\n");
+            // Every text cell quoted, and a formula-like one neutralised (csvText): a spreadsheet shows it as text.
+            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.NON_NUMERIC).get())) {
                 reports.streamLearners(orgId, filter, row -> {
                     try {
                         csv.printRecord(csvRecord(row));
@@ -130,9 +133,20 @@ public class ReportResource {
     }
 
     public static List<Object> csvRecord(LearnerRow row) {
-        return Arrays.asList(row.learnerId(), row.name(), row.courseId(), row.status(), row.percent(),
+        return Arrays.asList(csvText(row.learnerId()), csvText(row.name()), csvText(row.courseId()), row.status(), row.percent(),
                 row.lessonsCompleted(), row.lessonsTotal(), row.score(), row.bestScore(), row.quizzesPassed(),
                 row.enrolledAt(), row.dueDate(), row.startedAt(), row.lastActivityAt(), row.completedAt());
+    }
+
+    /**
+     * OWASP's CSV injection rule: a cell a spreadsheet would read as a formula (=, +, -, @, tab, carriage return
+     * first) gets a leading single quote, so a learner's name can never run in an admin's spreadsheet.
+     */
+    public static String csvText(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static ListFilter filter(String courseId, String status, String overdue, String sort, String order) {

@@ -82,6 +82,11 @@ public class LearnerCourseRefresh {
         if (facts == null) {
             return;
         }
+        if (enrolment == null && claimPending(learnerId, courseId, facts.orgId())) {
+            enrolment = single("""
+                    SELECT org_id, enrolled_at, due_date FROM enrolment WHERE learner_id = :learner AND course_id = :course""",
+                    learnerId, courseId);
+        }
         String name = (String) entityManager.createNativeQuery(
                         "SELECT display_name FROM learner_profile WHERE learner_id = :learner")
                 .setParameter("learner", learnerId).getResultStream().findFirst().orElse(null);
@@ -295,6 +300,18 @@ public class LearnerCourseRefresh {
                 finalPercent, certificateId));
         xapi.courseCompleted(eventId, learnerId, orgId, structure.courseId, structure.title, state.completedAt(), finalPercent);
         return new Object[] {certificateId, state.completedAt()};
+    }
+
+    /** A learner's first activity in an organisation applies that organisation's pending assignment of the course. */
+    private boolean claimPending(String learnerId, String courseId, String orgId) {
+        return entityManager.createNativeQuery("""
+                        WITH claimed AS (DELETE FROM pending_enrolment
+                            WHERE org_id = :org AND learner_id = :learner AND course_id = :course RETURNING *)
+                        INSERT INTO enrolment (learner_id, course_id, org_id, source, due_date, assigned_by, enrolled_at)
+                        SELECT learner_id, course_id, org_id, 'ASSIGNED', due_date, assigned_by, assigned_at FROM claimed
+                        ON CONFLICT (learner_id, course_id) DO NOTHING""")
+                .setParameter("org", orgId).setParameter("learner", learnerId).setParameter("course", courseId)
+                .executeUpdate() > 0;
     }
 
     /** 128 random bits, URL-safe: unguessable, so the public verification page cannot be enumerated. */
