@@ -46,7 +46,8 @@ import java.net.URI;
 
 /**
  * The author API: drafts of a course, edited and published as new immutable versions. Authors only; the draft
- * answers carry its revision as ETag, and every write accepts an optional If-Match with it (412 when stale).
+ * answers carry its revision as ETag, and every write to an existing draft needs If-Match with it (428 without,
+ * 412 when stale).
  */
 @Path("/api/v1/admin/courses")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package com.upward.course.service;
 
+import com.upward.platform.web.errors.PreconditionRequiredException;
 import com.upward.platform.web.errors.StaleRevisionException;
 import com.upward.platform.web.errors.RuleViolationException;
 import com.upward.platform.web.errors.ConflictException;
@@ -365,7 +366,12 @@ public class CourseDrafts {
 
     private CourseDraft locked(String courseId, String ifMatch) {
         CourseDraft draft = CourseDraft.forUpdate(courseId).orElseThrow(noDraft(courseId));
-        if (ifMatch != null && !ifMatch.isBlank() && !matches(ifMatch, draft.revision)) {
+        // Two authors editing one draft must not overwrite each other unseen: every write names its revision.
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequiredException("Send If-Match with the draft's ETag (its revision, now \""
+                    + draft.revision + "\") so that an edit made from an older read is refused instead of lost.");
+        }
+        if (!matches(ifMatch, draft.revision)) {
             throw new StaleRevisionException("The draft of '" + courseId + "' is at revision "
                     + draft.revision + ", not the one you edited (If-Match " + ifMatch.strip()
                     + "). Reload it and apply your change again.");
