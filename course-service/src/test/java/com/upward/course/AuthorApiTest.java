@@ -36,7 +36,8 @@ class AuthorApiTest {
     CoursePublisher publisher;
 
     private static RequestSpecification author() {
-        return given().auth().oauth2(TestTokens.author("author-2", "acme")).contentType(ContentType.JSON).filter(new CurrentRevision());
+        String token = TestTokens.author("author-2", "acme");
+        return given().auth().oauth2(token).contentType(ContentType.JSON).filter(new CurrentRevision(token));
     }
 
     /** A new course's draft with one module and one complete lesson; answers its path. */
@@ -84,7 +85,7 @@ class AuthorApiTest {
                 .body("items.find { it.courseId == 'how-to-lead-upward' }.latestVersion", equalTo(1));
         assertProblem(author().post(path), 409);
 
-        given().auth().oauth2(TestTokens.author("author-2", "acme")).filter(new CurrentRevision()).delete(path).then().statusCode(204);
+        given().auth().oauth2(TestTokens.author("author-2", "acme")).filter(new CurrentRevision(TestTokens.author("author-2", "acme"))).delete(path).then().statusCode(204);
         assertProblem(author().get(path), 404);
         assertEquals(1L, count("SELECT count(*) FROM course_version WHERE course_id = 'how-to-lead-upward'"));
     }
@@ -95,7 +96,7 @@ class AuthorApiTest {
                 .body("title", equalTo("How to Lead Upward")).body("modules.size()", equalTo(0));
         author().get(ADMIN + "how-to-lead-upward/draft/validation").then().statusCode(200)
                 .body("valid", equalTo(false)).body("problems", hasItem("the course has no module"));
-        given().auth().oauth2(TestTokens.author("author-2", "acme")).filter(new CurrentRevision()).delete(ADMIN + "how-to-lead-upward/draft").then().statusCode(204);
+        given().auth().oauth2(TestTokens.author("author-2", "acme")).filter(new CurrentRevision(TestTokens.author("author-2", "acme"))).delete(ADMIN + "how-to-lead-upward/draft").then().statusCode(204);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.upward.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.commons.csv.CSVFormat;
@@ -120,6 +121,11 @@ class EnrolmentAndReportTest {
         given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?status=COMPLETED").then().statusCode(200)
                 .body("items.name", equalTo(List.of("Test ann-" + org.orgId())));
         assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?size=101"), 400);
+        for (String notANumber : List.of("size=abc", "page=abc")) {
+            Response typo = given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?" + notANumber);
+            assertProblem(typo, 400);
+            assertEquals(notANumber.substring(0, 4), typo.jsonPath().getString("errors[0].field"));
+        }
         assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?page=200&size=100"), 400);
         assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?sort=password"), 400);
         assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?status=LOST"), 400);
