@@ -1,6 +1,5 @@
 package com.upward.assessment.bank;
 
-import com.upward.platform.web.Slug;
 import com.upward.assessment.bank.BankDocument.Item;
 import com.upward.assessment.bank.BankDocument.Option;
 import com.upward.assessment.bank.BankDocument.Pool;
@@ -8,6 +7,7 @@ import com.upward.assessment.bank.BankDocument.Question;
 import com.upward.assessment.bank.BankDocument.QuestionType;
 import com.upward.assessment.bank.BankDocument.Quiz;
 import com.upward.platform.events.contract.PowerType;
+import com.upward.platform.web.Slug;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,10 +1,10 @@
 package com.upward.assessment.rest;
 
-import com.upward.platform.web.Slug;
 import com.upward.assessment.rest.StatisticsViews.QuizStats;
 import com.upward.assessment.service.QuestionStatistics;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
+import com.upward.platform.web.Slug;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

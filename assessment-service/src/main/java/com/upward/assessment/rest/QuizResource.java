@@ -1,12 +1,12 @@
 package com.upward.assessment.rest;
 
-import com.upward.platform.web.Slug;
 import com.upward.assessment.rest.AttemptViews.AttemptView;
 import com.upward.assessment.rest.QuizViews.QuizSettings;
 import com.upward.assessment.service.AttemptService;
 import com.upward.assessment.service.QuizService;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
+import com.upward.platform.web.Slug;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

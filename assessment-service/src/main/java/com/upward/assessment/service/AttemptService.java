@@ -1,8 +1,5 @@
 package com.upward.assessment.service;
 
-import com.upward.platform.web.errors.RuleViolationException;
-import com.upward.platform.web.errors.ConflictException;
-import com.upward.platform.web.errors.NotFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +25,9 @@ import com.upward.assessment.service.Scoring.Answer;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.PowerType;
 import com.upward.platform.events.contract.QuizAttemptScored;
+import com.upward.platform.web.errors.ConflictException;
+import com.upward.platform.web.errors.NotFoundException;
+import com.upward.platform.web.errors.RuleViolationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

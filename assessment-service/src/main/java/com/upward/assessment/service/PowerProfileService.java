@@ -1,6 +1,5 @@
 package com.upward.assessment.service;
 
-import com.upward.platform.web.errors.RuleViolationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +7,7 @@ import com.upward.assessment.rest.PowerProfileViews.PowerProfile;
 import com.upward.assessment.rest.PowerProfileViews.Statement;
 import com.upward.assessment.rest.PowerProfileViews.TypeResult;
 import com.upward.platform.events.contract.PowerType;
+import com.upward.platform.web.errors.RuleViolationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,9 +1,9 @@
 package com.upward.assessment.service;
 
-import com.upward.platform.web.errors.NotFoundException;
 import com.upward.assessment.bank.BankDocument.Question;
 import com.upward.assessment.rest.StatisticsViews.QuestionStats;
 import com.upward.assessment.rest.StatisticsViews.QuizStats;
+import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,6 +1,5 @@
 package com.upward.assessment.service;
 
-import com.upward.platform.web.errors.NotFoundException;
 import com.upward.assessment.bank.BankDocument.Quiz;
 import com.upward.assessment.config.AssessmentConfig;
 import com.upward.assessment.domain.Attempt;
@@ -10,6 +9,7 @@ import com.upward.assessment.rest.QuizViews.MyAttempts;
 import com.upward.assessment.rest.QuizViews.QuizSettings;
 import com.upward.assessment.service.QuestionBank.StoredQuiz;
 import com.upward.assessment.service.QuizPlacements.Placement;
+import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

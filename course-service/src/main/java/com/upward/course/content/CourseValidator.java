@@ -1,7 +1,7 @@
 package com.upward.course.content;
 
-import com.upward.platform.web.Slug;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.upward.platform.web.Slug;
 
 import java.util.ArrayList;
 import java.util.HashSet;

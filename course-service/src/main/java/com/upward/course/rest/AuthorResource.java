@@ -1,8 +1,5 @@
 package com.upward.course.rest;
 
-import jakarta.ws.rs.BeanParam;
-import com.upward.platform.web.PageParams;
-import com.upward.platform.web.Slug;
 import com.upward.course.config.CourseConfig;
 import com.upward.course.rest.AuthorViews.AuthorCourse;
 import com.upward.course.rest.AuthorViews.CourseDetails;
@@ -19,11 +16,14 @@ import com.upward.course.rest.AuthorViews.Validation;
 import com.upward.course.service.CourseDrafts;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Page;
+import com.upward.platform.web.PageParams;
 import com.upward.platform.web.Roles;
+import com.upward.platform.web.Slug;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -42,7 +42,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
-
 
 /**
  * The author API: drafts of a course, edited and published as new immutable versions. Authors only; the draft

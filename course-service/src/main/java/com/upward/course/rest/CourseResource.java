@@ -1,9 +1,5 @@
 package com.upward.course.rest;
 
-import jakarta.ws.rs.BeanParam;
-import jakarta.validation.Valid;
-import com.upward.platform.web.PageParams;
-import com.upward.platform.web.Slug;
 import com.upward.course.config.CourseConfig;
 import com.upward.course.rest.CourseViews.Completion;
 import com.upward.course.rest.CourseViews.CourseOutline;
@@ -15,10 +11,14 @@ import com.upward.course.service.LessonCompletions;
 import com.upward.course.service.LessonSearch;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Page;
+import com.upward.platform.web.PageParams;
 import com.upward.platform.web.Roles;
+import com.upward.platform.web.Slug;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,5 @@
 package com.upward.course.service;
 
-import com.upward.platform.web.errors.NotFoundException;
 import com.upward.course.domain.CourseModule;
 import com.upward.course.domain.CourseVersion;
 import com.upward.course.domain.LearnerCourse;
@@ -14,6 +13,7 @@ import com.upward.course.rest.CourseViews.ModuleOutline;
 import com.upward.course.rest.CourseViews.QuizItem;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
+import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

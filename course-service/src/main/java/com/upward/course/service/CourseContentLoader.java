@@ -1,12 +1,12 @@
 package com.upward.course.service;
 
-import com.upward.platform.web.errors.DomainException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.course.config.CourseConfig;
 import com.upward.course.content.CourseDocument;
-import io.quarkus.runtime.StartupEvent;
 import com.upward.platform.web.ContentFile;
+import com.upward.platform.web.errors.DomainException;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -1,11 +1,5 @@
 package com.upward.course.service;
 
-import com.upward.platform.web.errors.PreconditionRequiredException;
-import com.upward.platform.web.errors.StaleRevisionException;
-import com.upward.platform.web.errors.RuleViolationException;
-import com.upward.platform.web.errors.ConflictException;
-import com.upward.platform.web.errors.InvalidInputException;
-import com.upward.platform.web.errors.NotFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,9 +27,15 @@ import com.upward.course.rest.AuthorViews.Publication;
 import com.upward.course.rest.AuthorViews.QuizRequest;
 import com.upward.course.rest.AuthorViews.QuizView;
 import com.upward.course.rest.AuthorViews.Validation;
+import com.upward.platform.web.ContentFile;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
-import com.upward.platform.web.ContentFile;
+import com.upward.platform.web.errors.ConflictException;
+import com.upward.platform.web.errors.InvalidInputException;
+import com.upward.platform.web.errors.NotFoundException;
+import com.upward.platform.web.errors.PreconditionRequiredException;
+import com.upward.platform.web.errors.RuleViolationException;
+import com.upward.platform.web.errors.StaleRevisionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

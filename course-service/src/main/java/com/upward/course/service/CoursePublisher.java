@@ -1,7 +1,5 @@
 package com.upward.course.service;
 
-import com.upward.platform.web.errors.RuleViolationException;
-import com.upward.platform.web.errors.ConflictException;
 import com.upward.course.content.CourseDocument;
 import com.upward.course.content.CourseValidator;
 import com.upward.course.domain.CourseModule;
@@ -10,6 +8,8 @@ import com.upward.course.domain.Lesson;
 import com.upward.course.domain.QuizPlacement;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.CoursePublished;
+import com.upward.platform.web.errors.ConflictException;
+import com.upward.platform.web.errors.RuleViolationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

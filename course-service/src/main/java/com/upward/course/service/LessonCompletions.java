@@ -1,13 +1,13 @@
 package com.upward.course.service;
 
-import com.upward.platform.web.errors.DomainException;
-import com.upward.platform.web.errors.ConflictException;
-import com.upward.platform.web.errors.NotFoundException;
 import com.upward.course.domain.CourseVersion;
 import com.upward.course.domain.Lesson;
 import com.upward.course.rest.CourseViews.Completion;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.LessonCompleted;
+import com.upward.platform.web.errors.ConflictException;
+import com.upward.platform.web.errors.DomainException;
+import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,11 +1,11 @@
 package com.upward.course.service;
 
-import com.upward.platform.web.errors.InvalidInputException;
 import com.upward.course.config.CourseConfig;
 import com.upward.course.domain.CourseVersion;
 import com.upward.course.rest.CourseViews.SearchHit;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
+import com.upward.platform.web.errors.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

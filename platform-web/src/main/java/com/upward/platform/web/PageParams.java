@@ -1,8 +1,8 @@
 package com.upward.platform.web;
 
-import jakarta.ws.rs.BeanParam;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 
 /**

@@ -2,9 +2,9 @@ package com.upward.progress.rest;
 
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
-import com.upward.progress.service.Certificates;
 import com.upward.progress.service.Certificates.OwnCertificate;
 import com.upward.progress.service.Certificates.Verification;
+import com.upward.progress.service.Certificates;
 import com.upward.progress.service.LearnerProfiles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

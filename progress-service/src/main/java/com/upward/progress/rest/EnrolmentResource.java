@@ -1,12 +1,12 @@
 package com.upward.progress.rest;
 
-import com.upward.platform.web.errors.InvalidInputException;
-import com.upward.platform.web.Slug;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
+import com.upward.platform.web.Slug;
+import com.upward.platform.web.errors.InvalidInputException;
 import com.upward.progress.config.ProgressConfig;
-import com.upward.progress.service.Enrolments;
 import com.upward.progress.service.Enrolments.Enrolment;
+import com.upward.progress.service.Enrolments;
 import com.upward.progress.service.LearnerProfiles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,17 +1,17 @@
 package com.upward.progress.rest;
 
-import jakarta.ws.rs.BeanParam;
-import jakarta.validation.Valid;
-import com.upward.platform.web.PageParams;
-import com.upward.platform.web.Slug;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Page;
+import com.upward.platform.web.PageParams;
 import com.upward.platform.web.Roles;
-import com.upward.progress.service.Completions;
+import com.upward.platform.web.Slug;
 import com.upward.progress.service.Completions.Completion;
 import com.upward.progress.service.Completions.Filter;
+import com.upward.progress.service.Completions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

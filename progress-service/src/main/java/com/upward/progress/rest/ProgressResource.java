@@ -1,8 +1,8 @@
 package com.upward.progress.rest;
 
-import com.upward.platform.web.Slug;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
+import com.upward.platform.web.Slug;
 import com.upward.progress.rest.ProgressViews.CourseProgress;
 import com.upward.progress.service.LearnerProfiles;
 import com.upward.progress.service.ProgressQueries;

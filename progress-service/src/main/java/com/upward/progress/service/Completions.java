@@ -1,9 +1,9 @@
 package com.upward.progress.service;
 
-import com.upward.platform.web.PageParams;
-import com.upward.platform.web.errors.InvalidInputException;
 import com.upward.platform.web.Page;
+import com.upward.platform.web.PageParams;
 import com.upward.platform.web.PageRequest;
+import com.upward.platform.web.errors.InvalidInputException;
 import com.upward.progress.config.ProgressConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,5 @@
 package com.upward.progress.service;
 
-import java.time.Clock;
 import com.upward.platform.web.errors.NotFoundException;
 import com.upward.progress.domain.CourseStructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;

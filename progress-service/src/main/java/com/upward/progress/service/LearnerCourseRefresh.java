@@ -1,6 +1,5 @@
 package com.upward.progress.service;
 
-import java.time.Clock;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.platform.events.Outbox;
@@ -9,8 +8,8 @@ import com.upward.platform.events.contract.PowerType;
 import com.upward.platform.events.contract.QuizAttemptScored.GradingMethod;
 import com.upward.platform.events.contract.QuizAttemptScored.PowerScore;
 import com.upward.progress.config.ProgressConfig;
-import com.upward.progress.domain.CourseState;
 import com.upward.progress.domain.CourseState.Attempt;
+import com.upward.progress.domain.CourseState;
 import com.upward.progress.domain.CourseStructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;

@@ -1,13 +1,14 @@
 package com.upward.progress.service;
 
-import java.time.Clock;
 import com.upward.platform.web.errors.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Learners' display names, taken from their tokens: events carry no names, certificates and reports need them. */
+import java.time.Clock;
+
+/** Learners' organisations and display names, from their tokens: events carry no names, certificates and reports need them. */
 @ApplicationScoped
 public class LearnerProfiles {
 

@@ -1,6 +1,5 @@
 package com.upward.progress.service;
 
-import java.time.Clock;
 import com.upward.platform.web.errors.NotFoundException;
 import com.upward.progress.config.ProgressConfig;
 import com.upward.progress.domain.CourseState;
@@ -14,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

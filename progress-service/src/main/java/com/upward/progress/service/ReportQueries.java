@@ -1,13 +1,12 @@
 package com.upward.progress.service;
 
-import java.time.Clock;
-import com.upward.platform.web.PageParams;
-import com.upward.platform.web.errors.InvalidInputException;
-import com.upward.platform.web.errors.NotFoundException;
 import com.upward.platform.events.contract.CoursePublished;
 import com.upward.platform.events.contract.PowerType;
 import com.upward.platform.web.Page;
+import com.upward.platform.web.PageParams;
 import com.upward.platform.web.PageRequest;
+import com.upward.platform.web.errors.InvalidInputException;
+import com.upward.platform.web.errors.NotFoundException;
 import com.upward.progress.config.ProgressConfig;
 import com.upward.progress.domain.CourseStructure;
 import com.upward.progress.rest.ProgressViews.Status;
@@ -18,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
