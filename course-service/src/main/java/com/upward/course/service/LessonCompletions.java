@@ -5,6 +5,7 @@ import com.upward.course.domain.Lesson;
 import com.upward.course.rest.CourseViews.Completion;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.LessonCompleted;
+import com.upward.platform.web.errors.AccessDeniedException;
 import com.upward.platform.web.errors.ConflictException;
 import com.upward.platform.web.errors.DomainException;
 import com.upward.platform.web.errors.NotFoundException;
@@ -59,10 +60,15 @@ public class LessonCompletions {
                 .setParameter("now", now).setParameter("learner", learnerId).setParameter("course", courseId)
                 .setParameter("org", orgId).setParameter("version", version.version)
                 .executeUpdate();
-        int followed = ((Number) entityManager.createNativeQuery(
-                        "SELECT version FROM learner_course WHERE learner_id = :learner AND course_id = :course")
+        Object[] followedBy = (Object[]) entityManager.createNativeQuery(
+                        "SELECT version, org_id FROM learner_course WHERE learner_id = :learner AND course_id = :course")
                 .setParameter("learner", learnerId).setParameter("course", courseId)
-                .getSingleResult()).intValue();
+                .getSingleResult();
+        if (!orgId.equals(followedBy[1])) {
+            // Learner data is keyed by the learner id: it is never extended under a second organisation.
+            throw new AccessDeniedException("This learner follows the course in another organisation; sign in through that organisation.");
+        }
+        int followed = ((Number) followedBy[0]).intValue();
         if (followed != version.version) {
             // A concurrent first completion pinned another version between our read and our insert.
             throw new ConflictException("You now follow version " + followed + " of course '" + courseId
