@@ -7,6 +7,7 @@ import com.upward.assessment.bank.BankDocument.Pool;
 import com.upward.assessment.bank.BankDocument.Question;
 import com.upward.assessment.bank.BankDocument.Quiz;
 import com.upward.assessment.bank.BankValidator;
+import com.upward.assessment.bank.BankDocument.QuestionType;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -48,5 +49,21 @@ class BankValidatorTest {
         assertTrue(problems.get(0).contains(first.id()) && problems.get(0).contains("exactly one correct option"), problems::toString);
         assertTrue(problems.get(1).contains("unknown question no-such-question"), problems::toString);
         assertTrue(problems.get(2).contains("pool ROLE draws 500"), problems::toString);
+    }
+
+    @Test
+    void optionIdsThatRepeatAcrossChoiceQuestionsAreRefused() throws Exception {
+        BankDocument bank;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("question-bank/how-to-lead-upward.json")) {
+            bank = new ObjectMapper().readValue(in, BankDocument.class);
+        }
+        // the old shape: every single-choice question's options named a, b, c, d, the correct one first
+        List<Question> questions = bank.questions().stream().map(q -> q.type() != QuestionType.SINGLE_CHOICE ? q
+                : new Question(q.id(), q.type(), q.lessonId(), q.powerTypes(), q.prompt(), java.util.stream.IntStream
+                        .range(0, q.options().size()).mapToObj(i -> new Option(String.valueOf((char) ('a' + i)),
+                                q.options().get(i).text(), q.options().get(i).correct(), q.options().get(i).feedback())).toList(), null))
+                .toList();
+        List<String> problems = BankValidator.problems(new BankDocument(bank.courseId(), questions, bank.quizzes()));
+        assertTrue(!problems.isEmpty() && problems.stream().allMatch(p -> p.contains("bank-wide unique id")), problems::toString);
     }
 }

@@ -36,7 +36,8 @@ class AuthorApiTest {
     CoursePublisher publisher;
 
     private static RequestSpecification author() {
-        return given().auth().oauth2(TestTokens.author("author-2", "acme")).contentType(ContentType.JSON);
+        String token = TestTokens.author("author-2", "acme");
+        return given().auth().oauth2(token).contentType(ContentType.JSON).filter(new CurrentRevision(token));
     }
 
     /** A new course's draft with one module and one complete lesson; answers its path. */
@@ -84,7 +85,7 @@ class AuthorApiTest {
                 .body("items.find { it.courseId == 'how-to-lead-upward' }.latestVersion", equalTo(1));
         assertProblem(author().post(path), 409);
 
-        given().auth().oauth2(TestTokens.author("author-2", "acme")).delete(path).then().statusCode(204);
+        given().auth().oauth2(TestTokens.author("author-2", "acme")).filter(new CurrentRevision(TestTokens.author("author-2", "acme"))).delete(path).then().statusCode(204);
         assertProblem(author().get(path), 404);
         assertEquals(1L, count("SELECT count(*) FROM course_version WHERE course_id = 'how-to-lead-upward'"));
     }
@@ -95,7 +96,7 @@ class AuthorApiTest {
                 .body("title", equalTo("How to Lead Upward")).body("modules.size()", equalTo(0));
         author().get(ADMIN + "how-to-lead-upward/draft/validation").then().statusCode(200)
                 .body("valid", equalTo(false)).body("problems", hasItem("the course has no module"));
-        given().auth().oauth2(TestTokens.author("author-2", "acme")).delete(ADMIN + "how-to-lead-upward/draft").then().statusCode(204);
+        given().auth().oauth2(TestTokens.author("author-2", "acme")).filter(new CurrentRevision(TestTokens.author("author-2", "acme"))).delete(ADMIN + "how-to-lead-upward/draft").then().statusCode(204);
     }
 
     @Test
@@ -145,6 +146,16 @@ class AuthorApiTest {
         Map<String, Object> badMinutes = new HashMap<>(good);
         badMinutes.put("estimatedMinutes", 0);
         assertProblem(author().body(badMinutes).post(path + "/lessons"), 400);
+        // Taken as typed: no text for a number, no fraction for a whole number, no number for text.
+        for (Object minutes : List.of("5", 5.5)) {
+            badMinutes.put("estimatedMinutes", minutes);
+            Response typed = author().body(badMinutes).post(path + "/lessons");
+            assertProblem(typed, 400);
+            assertTrue(typed.jsonPath().getString("detail").contains("estimatedMinutes"), typed.asString());
+        }
+        Map<String, Object> numberAsText = new HashMap<>(good);
+        numberAsText.put("blocks", List.of(Map.of("type", "text", "text", 123)));
+        assertProblem(author().body(numberAsText).post(path + "/lessons"), 400);
 
         assertProblem(author().body(lesson("second", "nowhere", "Second")).post(path + "/lessons"), 422);
         assertProblem(author().body(lesson("only-lesson", "main", "Again")).post(path + "/lessons"), 409);
@@ -226,6 +237,20 @@ class AuthorApiTest {
                 .extract().jsonPath().getString("items[0].snippet");
         assertTrue(snippet.contains("&lt;script&gt;") && snippet.contains("&amp;") && snippet.contains("<mark>bosses</mark>"), snippet);
         assertEquals(-1, snippet.replace("<mark>", "").replace("</mark>", "").indexOf('<'), snippet);
+    }
+
+    @Test
+    void aDraftWriteWithoutIfMatchIsRefusedWith428() {
+        String path = newDraft("unconditional-edits");
+        int revision = revision(path);
+        String token = TestTokens.author("author-2", "acme");
+        Response unconditional = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("id", "extra", "title", "Extra")).post(path + "/modules");
+        assertProblem(unconditional, 428);
+        assertTrue(unconditional.jsonPath().getString("detail").contains("If-Match"), unconditional.asString());
+        assertProblem(given().auth().oauth2(token).post(path + "/publication"), 428);
+        assertProblem(given().auth().oauth2(token).delete(path), 428);
+        assertEquals(revision, revision(path));
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.upward.course;
 import com.upward.platform.testing.TokenSecurityContract;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The author API checks the token itself: every bad token is 401, a learner is 403. */
+/** The author API checks the token itself: every bad token is 401, a learner or a token without a string org is 403. */
 @QuarkusTest
 class AuthorSecurityTest extends TokenSecurityContract {
 
@@ -20,10 +20,5 @@ class AuthorSecurityTest extends TokenSecurityContract {
     @Override
     protected String otherRole() {
         return "learner";
-    }
-
-    @Override
-    protected boolean pathNeedsOrganisation() {
-        return false;
     }
 }

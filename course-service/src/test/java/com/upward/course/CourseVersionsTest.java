@@ -33,7 +33,8 @@ class CourseVersionsTest {
     private static final String LEARN = "/api/v1/courses/" + COURSE_ID;
 
     private static RequestSpecification author() {
-        return given().auth().oauth2(TestTokens.author("author-1", "acme")).contentType(ContentType.JSON);
+        String token = TestTokens.author("author-1", "acme");
+        return given().auth().oauth2(token).contentType(ContentType.JSON).filter(new CurrentRevision(token));
     }
 
     private static RequestSpecification learner(String learnerId) {

@@ -50,6 +50,13 @@ class LessonCompletionTest {
     }
 
     @Test
+    void aLearnerCannotCompleteUnderASecondOrganisation() {
+        given().auth().oauth2(TestTokens.learner("two-orgs-1", "acme")).post(LESSON + "/completion").then().statusCode(200);
+        com.upward.platform.testing.Problems.assertProblem(
+                given().auth().oauth2(TestTokens.learner("two-orgs-1", "globex")).post(LESSON + "/completion"), 403);
+    }
+
+    @Test
     void completionShowsInTheOutline() {
         String token = TestTokens.learner("completer-2", "acme");
         given().auth().oauth2(token).post(LESSON + "/completion").then().statusCode(200);

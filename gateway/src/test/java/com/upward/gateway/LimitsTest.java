@@ -103,7 +103,9 @@ class LimitsTest {
                 given().get("/api/v1/me/progress")}) {
             assertEquals("nosniff", response.header("X-Content-Type-Options"));
             assertEquals("DENY", response.header("X-Frame-Options"));
-            assertEquals("frame-ancestors 'none'", response.header("Content-Security-Policy"));
+            String csp = response.header("Content-Security-Policy");
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self';"), csp);
+            assertFalse(csp.contains("script-src 'self' 'unsafe-inline'"), csp);
             assertEquals("no-referrer", response.header("Referrer-Policy"));
             assertNull(response.header("Strict-Transport-Security"), "no HSTS over plain HTTP");
         }

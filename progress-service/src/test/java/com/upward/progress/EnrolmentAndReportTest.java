@@ -4,6 +4,7 @@ import com.upward.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.commons.csv.CSVFormat;
@@ -31,6 +32,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class EnrolmentAndReportTest {
@@ -58,6 +61,9 @@ class EnrolmentAndReportTest {
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("learnerIds", List.of("cy-" + org), "courseId", courseId, "dueDate", past.toString()))
                 .post("/api/v1/admin/enrolments").then().statusCode(200);
+        // cy was never seen before: the assignment is pending until cy first signs in to this organisation.
+        given().auth().oauth2(TestTokens.learner("cy-" + org, org)).get("/api/v1/me/enrolments").then().statusCode(200)
+                .body("courseId", equalTo(List.of(courseId))).body("[0].dueDate", equalTo(past.toString()));
         // A name with a comma, a quote and a line break, for the CSV.
         String dee = TestTokens.token("dee-" + org, org, "learner");
         given().auth().oauth2(dee).contentType(ContentType.JSON).body(Map.of("courseId", courseId))
@@ -115,6 +121,11 @@ class EnrolmentAndReportTest {
         given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?status=COMPLETED").then().statusCode(200)
                 .body("items.name", equalTo(List.of("Test ann-" + org.orgId())));
         assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?size=101"), 400);
+        for (String notANumber : List.of("size=abc", "page=abc")) {
+            Response typo = given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?" + notANumber);
+            assertProblem(typo, 400);
+            assertEquals(notANumber.substring(0, 4), typo.jsonPath().getString("errors[0].field"));
+        }
         assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?page=200&size=100"), 400);
         assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?sort=password"), 400);
         assertProblem(given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners?status=LOST"), 400);
@@ -160,6 +171,32 @@ class EnrolmentAndReportTest {
     }
 
     @Test
+    void csvCellsThatASpreadsheetWouldRunAreNeutralised() throws Exception {
+        Org org = seed();
+        List<String> formulas = List.of("=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCr");
+        for (int i = 0; i < formulas.size(); i++) {
+            String token = io.smallrye.jwt.build.Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE)
+                    .subject("formula" + i + "-" + org.orgId()).upn("f" + i).claim("name", formulas.get(i))
+                    .claim("org", org.orgId()).groups(java.util.Set.of("learner")).expiresIn(600).sign();
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("courseId", org.courseId()))
+                    .post("/api/v1/me/enrolments").then().statusCode(201);
+        }
+        String csv = given().auth().oauth2(org.admin()).get("/api/v1/admin/reports/learners.csv").then()
+                .statusCode(200).extract().asString();
+        try (CSVParser parser = CSVParser.parse(new StringReader(csv),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            List<String> names = parser.getRecords().stream().map(r -> r.get("name")).toList();
+            for (String formula : formulas) {
+                assertTrue(names.contains("'" + formula), formula + " in " + names);
+                assertFalse(names.contains(formula), formula);
+            }
+        }
+        // quoted as well, so no cell of the file starts with a formula character
+        assertTrue(csv.contains("\"'=HYPERLINK("), csv);
+        assertFalse(csv.contains(",=") || csv.contains("\n=") || csv.contains(",+") || csv.contains(",@"), csv);
+    }
+
+    @Test
     void anAdminOfGlobexSeesNothingOfAcme() {
         Org acme = seed();
         String globex = TestTokens.admin("admin-globex", "globex");
@@ -176,11 +213,57 @@ class EnrolmentAndReportTest {
         String csv = given().auth().oauth2(globex).get("/api/v1/admin/reports/learners.csv?courseId=" + acme.courseId())
                 .then().statusCode(200).extract().asString();
         assertEquals(String.join(",", com.upward.progress.rest.ReportResource.CSV_HEADER) + "\r\n", csv);
-        // Nor can a globex admin assign an acme learner, or learn more than that they are not in globex.
-        assertProblem(given().auth().oauth2(globex).contentType(ContentType.JSON)
-                .body(Map.of("learnerIds", List.of("ann-" + acme.orgId()), "courseId", acme.courseId(), "dueDate", "2030-01-01"))
-                .post("/api/v1/admin/enrolments"), 422);
+        // A globex admin assigning an acme learner gets the answer an unknown id gets, and writes nothing acme sees.
+        String acmeLearner = "ann-" + acme.orgId();
+        String unknown = unique("nobody");
+        for (String id : List.of(acmeLearner, unknown)) {
+            given().auth().oauth2(globex).contentType(ContentType.JSON)
+                    .body(Map.of("learnerIds", List.of(id), "courseId", acme.courseId(), "dueDate", "2030-01-01"))
+                    .post("/api/v1/admin/enrolments").then().statusCode(200).body("learnerIds", equalTo(List.of(id)));
+        }
         assertEquals(0L, count(entityManager, "SELECT count(*) FROM enrolment WHERE org_id = 'globex'"));
+        given().auth().oauth2(TestTokens.learner(acmeLearner, acme.orgId())).get("/api/v1/me/enrolments").then()
+                .statusCode(200).body("source", equalTo(List.of("ASSIGNED"))).body("[0].dueDate", equalTo(LocalDate.now(ZoneOffset.UTC).plusDays(30).toString()));
+    }
+
+    @Test
+    void anIdNamedFirstByAnotherOrganisationNeitherLeaksNorBlocks() {
+        Org acme = seed();
+        String globex = TestTokens.admin("admin-globex", "globex");
+        String newcomer = unique("newcomer");
+        given().auth().oauth2(globex).contentType(ContentType.JSON)
+                .body(Map.of("learnerIds", List.of(newcomer, unique("made-up")), "courseId", acme.courseId(), "dueDate", "2030-01-01"))
+                .post("/api/v1/admin/enrolments").then().statusCode(200).body("learnerIds", hasSize(2));
+        // Pending assignments of ids nobody has seen do not raise globex's counts.
+        given().auth().oauth2(globex).get("/api/v1/admin/reports/summary?courseId=" + acme.courseId()).then().statusCode(200)
+                .body("enrolled", equalTo(0));
+
+        // The newcomer turns out to be acme's: their first sign-in shows nothing of globex's assignment ...
+        String token = TestTokens.learner(newcomer, acme.orgId());
+        given().auth().oauth2(token).get("/api/v1/me/enrolments").then().statusCode(200).body("$", hasSize(0));
+        // ... and acme can still assign them, with its own due date, into its own report only.
+        LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(7);
+        given().auth().oauth2(acme.admin()).contentType(ContentType.JSON)
+                .body(Map.of("learnerIds", List.of(newcomer), "courseId", acme.courseId(), "dueDate", due.toString()))
+                .post("/api/v1/admin/enrolments").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/me/enrolments").then().statusCode(200)
+                .body("courseId", equalTo(List.of(acme.courseId()))).body("[0].dueDate", equalTo(due.toString()));
+        given().auth().oauth2(acme.admin()).get("/api/v1/admin/reports/learners?courseId=" + acme.courseId() + "&size=100")
+                .then().statusCode(200).body("items.findAll { it.learnerId == '" + newcomer + "' }", hasSize(1));
+        given().auth().oauth2(globex).get("/api/v1/admin/reports/learners?courseId=" + acme.courseId()).then().statusCode(200)
+                .body("totalItems", equalTo(0));
+        assertEquals(0L, count(entityManager, "SELECT count(*) FROM enrolment WHERE org_id = 'globex'"));
+    }
+
+    @Test
+    void aLearnerOfOneOrganisationCannotReadUnderAnother() {
+        Org acme = seed();
+        String sameSubOtherOrg = TestTokens.learner("ann-" + acme.orgId(), "globex");
+        assertProblem(given().auth().oauth2(sameSubOtherOrg).get("/api/v1/me/progress/" + acme.courseId()), 403);
+        assertProblem(given().auth().oauth2(sameSubOtherOrg).get("/api/v1/me/progress"), 403);
+        assertProblem(given().auth().oauth2(sameSubOtherOrg).get("/api/v1/me/enrolments"), 403);
+        given().auth().oauth2(TestTokens.learner("ann-" + acme.orgId(), acme.orgId())).get("/api/v1/me/progress/" + acme.courseId())
+                .then().statusCode(200).body("status", equalTo("COMPLETED"));
     }
 
     @Test

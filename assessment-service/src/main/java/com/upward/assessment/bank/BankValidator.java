@@ -4,8 +4,10 @@ import com.upward.assessment.bank.BankDocument.Item;
 import com.upward.assessment.bank.BankDocument.Option;
 import com.upward.assessment.bank.BankDocument.Pool;
 import com.upward.assessment.bank.BankDocument.Question;
+import com.upward.assessment.bank.BankDocument.QuestionType;
 import com.upward.assessment.bank.BankDocument.Quiz;
 import com.upward.platform.events.contract.PowerType;
+import com.upward.platform.web.Slug;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +20,7 @@ import java.util.stream.Collectors;
 /** Checks a bank before it is loaded: a broken key must stop the service, not mis-score learners. */
 public final class BankValidator {
 
-    private static final String ID = "[a-z0-9-]{1,80}";
+    private static final String ID = Slug.PATTERN;
 
     public static List<String> problems(BankDocument bank) {
         List<String> problems = new ArrayList<>();
@@ -30,6 +32,18 @@ public final class BankValidator {
             return problems;
         }
         Set<String> ids = new HashSet<>();
+        // Learners see option ids: shared ids ("a" correct on every question) would tell the answer.
+        Set<String> choiceOptionIds = new HashSet<>();
+        for (Question q : bank.questions()) {
+            if ((q.type() == QuestionType.SINGLE_CHOICE || q.type() == QuestionType.MULTIPLE_RESPONSE) && q.options() != null) {
+                for (Option option : q.options()) {
+                    if (option.id() != null && !choiceOptionIds.add(option.id())) {
+                        problems.add("question " + q.id() + ": option id " + option.id()
+                                + " is used by another choice question; give each option a bank-wide unique id that tells nothing");
+                    }
+                }
+            }
+        }
         for (Question q : bank.questions()) {
             String at = "question " + q.id() + ": ";
             if (q.id() == null || !q.id().matches(ID)) {

@@ -1,6 +1,7 @@
 package com.upward.assessment.rest;
 
 import com.upward.assessment.service.TooEarlyException;
+import com.upward.platform.web.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -11,7 +12,7 @@ public class AssessmentProblems {
 
     @ServerExceptionMapper
     public Response tooEarly(TooEarlyException e, UriInfo uri) {
-        return Response.fromResponse(e.toProblem().withInstance(uri.getPath()).toResponse())
+        return Response.fromResponse(Problem.of(429, e.title(), e.getMessage()).withInstance(uri.getPath()).toResponse())
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 }

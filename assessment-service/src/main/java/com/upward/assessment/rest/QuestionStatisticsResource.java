@@ -4,9 +4,9 @@ import com.upward.assessment.rest.StatisticsViews.QuizStats;
 import com.upward.assessment.service.QuestionStatistics;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
+import com.upward.platform.web.Slug;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,7 +27,7 @@ public class QuestionStatisticsResource {
 
     @GET
     @Path("/{quizId}")
-    public QuizStats statistics(@PathParam("quizId") @Pattern(regexp = QuizResource.ID, message = QuizResource.ID_MESSAGE) String quizId) {
+    public QuizStats statistics(@PathParam("quizId") @Slug String quizId) {
         return statistics.read(user.orgId(), quizId);
     }
 }

@@ -6,9 +6,9 @@ import com.upward.assessment.service.AttemptService;
 import com.upward.assessment.service.QuizService;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
+import com.upward.platform.web.Slug;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,8 +25,6 @@ import java.net.URI;
 @RolesAllowed(Roles.LEARNER)
 public class QuizResource {
 
-    static final String ID = "[a-z0-9-]{1,80}";
-    static final String ID_MESSAGE = "must be 1-80 lowercase letters, digits or dashes";
 
     @Inject
     QuizService quizzes;
@@ -39,14 +37,14 @@ public class QuizResource {
 
     @GET
     @Path("/{quizId}")
-    public QuizSettings quiz(@PathParam("quizId") @Pattern(regexp = ID, message = ID_MESSAGE) String quizId) {
+    public QuizSettings quiz(@PathParam("quizId") @Slug String quizId) {
         return quizzes.settings(quizId, user.orgId(), user.id());
     }
 
     /** 201 with a new attempt, or 200 with the learner's open one (a reload resumes it, it does not use up an attempt). */
     @POST
     @Path("/{quizId}/attempts")
-    public RestResponse<AttemptView> start(@PathParam("quizId") @Pattern(regexp = ID, message = ID_MESSAGE) String quizId) {
+    public RestResponse<AttemptView> start(@PathParam("quizId") @Slug String quizId) {
         var started = attempts.start(quizId, user.orgId(), user.id());
         URI location = URI.create("/api/v1/attempts/" + started.attempt().id());
         return RestResponse.ResponseBuilder.<AttemptView>create(started.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK)

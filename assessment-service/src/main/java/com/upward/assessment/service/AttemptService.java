@@ -25,7 +25,9 @@ import com.upward.assessment.service.Scoring.Answer;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.PowerType;
 import com.upward.platform.events.contract.QuizAttemptScored;
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.ConflictException;
+import com.upward.platform.web.errors.NotFoundException;
+import com.upward.platform.web.errors.RuleViolationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -94,7 +96,7 @@ public class AttemptService {
 
     @Transactional
     public Started start(String quizId, String orgId, String learnerId) {
-        StoredQuiz stored = bank.quiz(quizId).orElseThrow(() -> ProblemException.notFound(
+        StoredQuiz stored = bank.quiz(quizId).orElseThrow(() -> new NotFoundException(
                 "There is no quiz '" + quizId + "' with questions to attempt."));
         Quiz quiz = stored.quiz();
         refuseIfLocked(quizId, orgId, learnerId);
@@ -110,7 +112,7 @@ public class AttemptService {
         }
         var settings = quiz.settings();
         if (settings.maxAttempts() > 0 && previous.size() >= settings.maxAttempts()) {
-            throw new ProblemException(409, "No attempts left", "You have used all " + settings.maxAttempts()
+            throw new ConflictException("No attempts left", "You have used all " + settings.maxAttempts()
                     + " attempts allowed at quiz '" + quizId + "'.");
         }
         if (!previous.isEmpty() && settings.minutesBetweenAttempts() > 0) {
@@ -225,7 +227,7 @@ public class AttemptService {
     private Attempt owned(UUID attemptId, String orgId, String learnerId, LockModeType lock) {
         Attempt attempt = entityManager.find(Attempt.class, attemptId, lock);
         if (attempt == null || !attempt.orgId.equals(orgId) || !attempt.learnerId.equals(learnerId)) {
-            throw ProblemException.notFound("There is no attempt " + attemptId + ".");
+            throw new NotFoundException("There is no attempt " + attemptId + ".");
         }
         return attempt;
     }
@@ -235,7 +237,7 @@ public class AttemptService {
         placements.placement(quizId).ifPresent(placement -> {
             List<String> toDo = lessonsDone.notDone(orgId, learnerId, placement.courseId(), placement.unlockedBy());
             if (!toDo.isEmpty()) {
-                throw new ProblemException(409, "Quiz locked", "Quiz '" + quizId + "' opens once you have completed "
+                throw new ConflictException("Quiz locked", "Quiz '" + quizId + "' opens once you have completed "
                         + (toDo.size() == 1 ? "lesson " : "lessons ") + String.join(", ", toDo) + ".");
             }
         });
@@ -243,11 +245,11 @@ public class AttemptService {
 
     private void refuseIfClosed(Attempt attempt, String action) {
         if (attempt.scored()) {
-            throw new ProblemException(409, "Attempt already submitted", "Attempt " + attempt.id
+            throw new ConflictException("Attempt already submitted", "Attempt " + attempt.id
                     + " was submitted at " + attempt.submittedAt + "; you can no longer " + action + " it.");
         }
         if (attempt.expired(clock.instant(), config.submissionGraceSeconds())) {
-            throw new ProblemException(409, "Time limit passed", "Attempt " + attempt.id + " had to be submitted by "
+            throw new ConflictException("Time limit passed", "Attempt " + attempt.id + " had to be submitted by "
                     + attempt.deadline + "; you can no longer " + action + " it. It counts as an attempt that was not submitted.");
         }
     }
@@ -351,8 +353,8 @@ public class AttemptService {
         return new Answer(List.copyOf(optionIds), Map.of());
     }
 
-    private static ProblemException unprocessable(String detail) {
-        return new ProblemException(422, "Answer does not fit the attempt", detail);
+    private static RuleViolationException unprocessable(String detail) {
+        return new RuleViolationException("Answer does not fit the attempt", detail);
     }
 
     private AttemptView view(Attempt attempt, Quiz quiz) {

@@ -7,7 +7,7 @@ import com.upward.assessment.rest.PowerProfileViews.PowerProfile;
 import com.upward.assessment.rest.PowerProfileViews.Statement;
 import com.upward.assessment.rest.PowerProfileViews.TypeResult;
 import com.upward.platform.events.contract.PowerType;
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.RuleViolationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -78,12 +78,12 @@ public class PowerProfileService {
         Set<String> unknown = new TreeSet<>(answers.keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
-            throw new ProblemException(422, "Unknown statements", "There are no statements " + unknown + ".");
+            throw new RuleViolationException("Unknown statements", "There are no statements " + unknown + ".");
         }
         Set<String> missing = new TreeSet<>(known);
         missing.removeAll(answers.keySet());
         if (!missing.isEmpty()) {
-            throw new ProblemException(422, "Statements not rated", "Rate every statement from 1 to 5; missing: " + missing + ".");
+            throw new RuleViolationException("Statements not rated", "Rate every statement from 1 to 5; missing: " + missing + ".");
         }
         Map<String, Integer> ordered = new LinkedHashMap<>();
         STATEMENTS.forEach(s -> ordered.put(s.id(), answers.get(s.id())));

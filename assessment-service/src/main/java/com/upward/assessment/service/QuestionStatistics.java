@@ -3,7 +3,7 @@ package com.upward.assessment.service;
 import com.upward.assessment.bank.BankDocument.Question;
 import com.upward.assessment.rest.StatisticsViews.QuestionStats;
 import com.upward.assessment.rest.StatisticsViews.QuizStats;
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -70,7 +70,7 @@ public class QuestionStatistics {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public QuizStats read(String orgId, String quizId) {
-        var quiz = bank.quiz(quizId).orElseThrow(() -> ProblemException.notFound("There is no quiz '" + quizId + "'."));
+        var quiz = bank.quiz(quizId).orElseThrow(() -> new NotFoundException("There is no quiz '" + quizId + "'."));
         int k = quiz.quiz().questionCount();
         List<?> quizRows = entityManager.createNativeQuery(
                         "SELECT n, sum_t, sum_tt FROM quiz_statistics WHERE org_id = :org AND quiz_id = :quiz")

@@ -9,7 +9,7 @@ import com.upward.assessment.rest.QuizViews.MyAttempts;
 import com.upward.assessment.rest.QuizViews.QuizSettings;
 import com.upward.assessment.service.QuestionBank.StoredQuiz;
 import com.upward.assessment.service.QuizPlacements.Placement;
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -44,7 +44,7 @@ public class QuizService {
         Optional<StoredQuiz> stored = bank.quiz(quizId);
         Optional<Placement> placement = placements.placement(quizId);
         if (stored.isEmpty() && placement.isEmpty()) {
-            throw ProblemException.notFound("There is no quiz '" + quizId + "'.");
+            throw new NotFoundException("There is no quiz '" + quizId + "'.");
         }
         Integer version = placement.map(Placement::courseVersion).orElse(null);
         boolean required = placement.map(Placement::required).orElse(false);

@@ -1,18 +1,18 @@
 package com.upward.assessment.service;
 
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.DomainException;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /** A new attempt asked for before the quiz's delay between attempts has passed: 429 with Retry-After. */
-public class TooEarlyException extends ProblemException {
+public class TooEarlyException extends DomainException {
 
     private final Instant availableAt;
     private final Duration wait;
 
     public TooEarlyException(Instant availableAt, Duration wait, String detail) {
-        super(429, "Too early for another attempt", detail);
+        super("Too early for another attempt", detail);
         this.availableAt = availableAt;
         this.wait = wait;
     }

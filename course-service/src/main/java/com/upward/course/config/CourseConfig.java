@@ -15,6 +15,12 @@ public interface CourseConfig {
     @WithDefault("100")
     int maxPageSize();
 
+    /**
+     * The organisation whose authors write the course catalogue, which every organisation reads: an author
+     * token of any other organisation (or of none) is refused on the whole author API.
+     */
+    String authoringOrganisation();
+
     /** The longest search text accepted, in characters. */
     @WithDefault("200")
     int searchMaxQueryLength();

@@ -1,6 +1,7 @@
 package com.upward.course.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.upward.platform.web.Slug;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +25,7 @@ public final class CourseValidator {
 
     public static List<String> problems(CourseDocument course) {
         List<String> problems = new ArrayList<>();
-        if (blank(course.courseId()) || !course.courseId().matches("[a-z0-9-]{1,80}")) {
+        if (blank(course.courseId()) || !course.courseId().matches(Slug.PATTERN)) {
             problems.add("courseId must be 1-80 lowercase letters, digits or dashes");
         }
         if (course.version() < 1) {
@@ -73,7 +74,7 @@ public final class CourseValidator {
 
     private static void checkLesson(CourseDocument.Lesson lesson, Set<String> lessonIds, List<String> problems) {
         String where = "lesson '" + lesson.id() + "'";
-        if (blank(lesson.id()) || !lesson.id().matches("[a-z0-9-]{1,80}") || !lessonIds.add(lesson.id())) {
+        if (blank(lesson.id()) || !lesson.id().matches(Slug.PATTERN) || !lessonIds.add(lesson.id())) {
             problems.add(where + ": the id is missing, malformed or repeated");
         }
         if (blank(lesson.title())) {

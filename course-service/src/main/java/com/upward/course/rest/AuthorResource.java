@@ -16,12 +16,14 @@ import com.upward.course.rest.AuthorViews.Validation;
 import com.upward.course.service.CourseDrafts;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Page;
+import com.upward.platform.web.PageParams;
 import com.upward.platform.web.Roles;
+import com.upward.platform.web.Slug;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -41,12 +43,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 
-import static com.upward.course.rest.AuthorViews.ID;
-import static com.upward.course.rest.AuthorViews.ID_MESSAGE;
-
 /**
  * The author API: drafts of a course, edited and published as new immutable versions. Authors only; the draft
- * answers carry its revision as ETag, and every write accepts an optional If-Match with it (412 when stale).
+ * answers carry its revision as ETag, and every write to an existing draft needs If-Match with it (428 without,
+ * 412 when stale).
  */
 @Path("/api/v1/admin/courses")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,16 +63,15 @@ public class AuthorResource {
     CourseConfig config;
 
     @GET
-    public Page<AuthorCourse> courses(@QueryParam("page") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String page,
-                                      @QueryParam("size") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String size) {
-        return drafts.courses(Paging.of(page, size, config.maxPageSize()));
+    public Page<AuthorCourse> courses(@Valid @BeanParam PageParams paging) {
+        return drafts.courses(paging.toRequest(config.maxPageSize()));
     }
 
     @POST
     @Path("/{courseId}/draft")
     @APIResponseSchema(value = DraftView.class, responseCode = "201")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createDraft(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
+    public Response createDraft(@PathParam("courseId") @Slug String courseId,
                                 @Valid CreateDraft request, @Context UriInfo uri) {
         DraftView draft = drafts.create(courseId, request, user.id());
         return tagged(Response.created(URI.create(uri.getPath())), draft);
@@ -81,13 +80,13 @@ public class AuthorResource {
     @GET
     @Path("/{courseId}/draft")
     @APIResponseSchema(value = DraftView.class, responseCode = "200")
-    public Response draft(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId) {
+    public Response draft(@PathParam("courseId") @Slug String courseId) {
         return tagged(Response.ok(), drafts.draft(courseId));
     }
 
     @DELETE
     @Path("/{courseId}/draft")
-    public void deleteDraft(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
+    public void deleteDraft(@PathParam("courseId") @Slug String courseId,
                             @HeaderParam("If-Match") String ifMatch) {
         drafts.delete(courseId, ifMatch);
     }
@@ -96,7 +95,7 @@ public class AuthorResource {
     @Path("/{courseId}/draft/details")
     @APIResponseSchema(value = DraftView.class, responseCode = "200")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response details(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
+    public Response details(@PathParam("courseId") @Slug String courseId,
                             @Valid @NotNull CourseDetails details, @HeaderParam("If-Match") String ifMatch) {
         return tagged(Response.ok(), drafts.details(courseId, details, ifMatch, user.id()));
     }
@@ -105,7 +104,7 @@ public class AuthorResource {
     @Path("/{courseId}/draft/modules")
     @APIResponseSchema(value = DraftView.class, responseCode = "201")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addModule(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
+    public Response addModule(@PathParam("courseId") @Slug String courseId,
                               @Valid @NotNull ModuleRequest module, @HeaderParam("If-Match") String ifMatch) {
         return tagged(Response.status(201), drafts.addModule(courseId, module, ifMatch, user.id()));
     }
@@ -114,8 +113,8 @@ public class AuthorResource {
     @Path("/{courseId}/draft/modules/{moduleId}")
     @APIResponseSchema(value = DraftView.class, responseCode = "200")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response renameModule(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
-                                 @PathParam("moduleId") @Pattern(regexp = ID, message = ID_MESSAGE) String moduleId,
+    public Response renameModule(@PathParam("courseId") @Slug String courseId,
+                                 @PathParam("moduleId") @Slug String moduleId,
                                  @Valid @NotNull ModuleTitle module, @HeaderParam("If-Match") String ifMatch) {
         return tagged(Response.ok(), drafts.renameModule(courseId, moduleId, module.title(), ifMatch, user.id()));
     }
@@ -123,7 +122,7 @@ public class AuthorResource {
     @POST
     @Path("/{courseId}/draft/lessons")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addLesson(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
+    public Response addLesson(@PathParam("courseId") @Slug String courseId,
                               @Valid @NotNull DraftLesson lesson, @HeaderParam("If-Match") String ifMatch,
                               @Context UriInfo uri) {
         DraftLessonView created = drafts.addLesson(courseId, lesson, ifMatch, user.id());
@@ -132,24 +131,24 @@ public class AuthorResource {
 
     @GET
     @Path("/{courseId}/draft/lessons/{lessonId}")
-    public DraftLessonView lesson(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
-                                  @PathParam("lessonId") @Pattern(regexp = ID, message = ID_MESSAGE) String lessonId) {
+    public DraftLessonView lesson(@PathParam("courseId") @Slug String courseId,
+                                  @PathParam("lessonId") @Slug String lessonId) {
         return drafts.lesson(courseId, lessonId);
     }
 
     @PUT
     @Path("/{courseId}/draft/lessons/{lessonId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DraftLessonView updateLesson(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
-                                        @PathParam("lessonId") @Pattern(regexp = ID, message = ID_MESSAGE) String lessonId,
+    public DraftLessonView updateLesson(@PathParam("courseId") @Slug String courseId,
+                                        @PathParam("lessonId") @Slug String lessonId,
                                         @Valid @NotNull DraftLesson lesson, @HeaderParam("If-Match") String ifMatch) {
         return drafts.updateLesson(courseId, lessonId, lesson, ifMatch, user.id());
     }
 
     @DELETE
     @Path("/{courseId}/draft/lessons/{lessonId}")
-    public void deleteLesson(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
-                             @PathParam("lessonId") @Pattern(regexp = ID, message = ID_MESSAGE) String lessonId,
+    public void deleteLesson(@PathParam("courseId") @Slug String courseId,
+                             @PathParam("lessonId") @Slug String lessonId,
                              @HeaderParam("If-Match") String ifMatch) {
         drafts.deleteLesson(courseId, lessonId, ifMatch, user.id());
     }
@@ -158,7 +157,7 @@ public class AuthorResource {
     @Path("/{courseId}/draft/order")
     @APIResponseSchema(value = DraftView.class, responseCode = "200")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response reorder(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
+    public Response reorder(@PathParam("courseId") @Slug String courseId,
                             @Valid @NotNull Order order, @HeaderParam("If-Match") String ifMatch) {
         return tagged(Response.ok(), drafts.reorder(courseId, order, ifMatch, user.id()));
     }
@@ -167,8 +166,8 @@ public class AuthorResource {
     @Path("/{courseId}/draft/quizzes/{quizId}")
     @APIResponseSchema(value = DraftView.class, responseCode = "200")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response putQuiz(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
-                            @PathParam("quizId") @Pattern(regexp = ID, message = ID_MESSAGE) String quizId,
+    public Response putQuiz(@PathParam("courseId") @Slug String courseId,
+                            @PathParam("quizId") @Slug String quizId,
                             @Valid @NotNull QuizRequest quiz, @HeaderParam("If-Match") String ifMatch) {
         boolean created = drafts.putQuiz(courseId, quizId, quiz, ifMatch, user.id());
         return tagged(Response.status(created ? 201 : 200), drafts.draft(courseId));
@@ -176,8 +175,8 @@ public class AuthorResource {
 
     @DELETE
     @Path("/{courseId}/draft/quizzes/{quizId}")
-    public void deleteQuiz(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
-                           @PathParam("quizId") @Pattern(regexp = ID, message = ID_MESSAGE) String quizId,
+    public void deleteQuiz(@PathParam("courseId") @Slug String courseId,
+                           @PathParam("quizId") @Slug String quizId,
                            @HeaderParam("If-Match") String ifMatch) {
         drafts.deleteQuiz(courseId, quizId, ifMatch, user.id());
     }
@@ -185,14 +184,14 @@ public class AuthorResource {
     /** What publishing now would refuse (always 200: an invalid draft is a normal state while editing). */
     @GET
     @Path("/{courseId}/draft/validation")
-    public Validation validation(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId) {
+    public Validation validation(@PathParam("courseId") @Slug String courseId) {
         return drafts.validate(courseId);
     }
 
     @POST
     @Path("/{courseId}/draft/publication")
     @APIResponseSchema(value = Publication.class, responseCode = "201")
-    public Response publish(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
+    public Response publish(@PathParam("courseId") @Slug String courseId,
                             @HeaderParam("If-Match") String ifMatch) {
         Publication publication = drafts.publish(courseId, ifMatch, user.id());
         return Response.created(URI.create("/api/v1/courses/" + courseId)).entity(publication).build();

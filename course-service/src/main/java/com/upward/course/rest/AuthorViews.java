@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.upward.platform.web.Slug;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,9 +19,6 @@ import java.util.List;
 
 /** Requests and answers of the author API. Requests are validated records, never entities. */
 public final class AuthorViews {
-
-    static final String ID = "[a-z0-9-]{1,80}";
-    static final String ID_MESSAGE = "must be 1-80 lowercase letters, digits or dashes";
 
     /** Where a new draft starts: a copy of the newest published version, or no lesson at all. */
     public enum DraftStart { LATEST, EMPTY }
@@ -39,7 +37,7 @@ public final class AuthorViews {
                                 @NotNull @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language code such as en or en-GB") String language) {
     }
 
-    public record ModuleRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+    public record ModuleRequest(@NotNull @Slug String id,
                                 @NotBlank @Size(max = 200) String title) {
     }
 
@@ -51,8 +49,8 @@ public final class AuthorViews {
      * path (so a lesson read from the API can be sent back as it is). Objectives and blocks may be empty
      * while drafting; validation and publishing refuse an empty lesson.
      */
-    public record DraftLesson(@Pattern(regexp = ID, message = ID_MESSAGE) String id,
-                              @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String moduleId,
+    public record DraftLesson(@Slug String id,
+                              @NotNull @Slug String moduleId,
                               @NotBlank @Size(max = 200) String title,
                               @Min(1) @Max(240) int estimatedMinutes,
                               @NotNull Boolean required,
@@ -93,16 +91,16 @@ public final class AuthorViews {
     public record Order(@NotEmpty @Size(max = 100) List<@NotNull @Valid ModuleOrder> modules) {
     }
 
-    public record ModuleOrder(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
-                              @NotNull @Size(max = 500) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> lessons) {
+    public record ModuleOrder(@NotNull @Slug String id,
+                              @NotNull @Size(max = 500) List<@NotNull @Slug String> lessons) {
     }
 
     /** A quiz's place and its sequencing rule: it opens once every lesson of unlockedBy is done. */
     public record QuizRequest(@NotBlank @Size(max = 200) String title,
-                              @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String moduleId,
+                              @NotNull @Slug String moduleId,
                               @Min(0) @Max(100) int passPercent,
                               @NotNull Boolean required,
-                              @NotNull @Size(max = 500) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> unlockedBy) {
+                              @NotNull @Size(max = 500) List<@NotNull @Slug String> unlockedBy) {
     }
 
     // Answers

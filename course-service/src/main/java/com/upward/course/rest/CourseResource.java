@@ -11,10 +11,14 @@ import com.upward.course.service.LessonCompletions;
 import com.upward.course.service.LessonSearch;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Page;
+import com.upward.platform.web.PageParams;
 import com.upward.platform.web.Roles;
+import com.upward.platform.web.Slug;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 @RolesAllowed(Roles.LEARNER)
 public class CourseResource {
 
-    static final String ID = "[a-z0-9-]{1,80}";
-    static final String ID_MESSAGE = "must be 1-80 lowercase letters, digits or dashes";
 
     @Inject
     CourseCatalog catalog;
@@ -55,26 +57,24 @@ public class CourseResource {
     LessonSearch search;
 
     @GET
-    public Page<CourseSummary> catalogue(@QueryParam("page") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String page,
-                                         @QueryParam("size") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String size) {
-        return catalog.catalogue(Paging.of(page, size, config.maxPageSize()));
+    public Page<CourseSummary> catalogue(@Valid @BeanParam PageParams paging) {
+        return catalog.catalogue(paging.toRequest(config.maxPageSize()));
     }
 
     /** Full-text search over the lessons of the version this learner follows, best match first. */
     @GET
     @Path("/{courseId}/search")
-    public Page<SearchHit> search(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
+    public Page<SearchHit> search(@PathParam("courseId") @Slug String courseId,
                                   @QueryParam("q") String q,
-                                  @QueryParam("page") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String page,
-                                  @QueryParam("size") @Pattern(regexp = Paging.NUMBER, message = Paging.NUMBER_MESSAGE) String size) {
-        return search.search(user.id(), courseId, q, Paging.of(page, size, config.maxPageSize()));
+                                  @Valid @BeanParam PageParams paging) {
+        return search.search(user.id(), courseId, q, paging.toRequest(config.maxPageSize()));
     }
 
     /** The outline carries this learner's state, so its ETag changes when they complete a lesson. */
     @GET
     @Path("/{courseId}")
     @APIResponseSchema(value = CourseOutline.class, responseCode = "200")
-    public Response outline(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
+    public Response outline(@PathParam("courseId") @Slug String courseId,
                             @Context Request request) {
         return entityTags.conditionalOk(request, catalog.outline(user.id(), courseId));
     }
@@ -82,8 +82,8 @@ public class CourseResource {
     @GET
     @Path("/{courseId}/lessons/{lessonId}")
     @APIResponseSchema(value = LessonContent.class, responseCode = "200")
-    public Response lesson(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
-                           @PathParam("lessonId") @Pattern(regexp = ID, message = ID_MESSAGE) String lessonId,
+    public Response lesson(@PathParam("courseId") @Slug String courseId,
+                           @PathParam("lessonId") @Slug String lessonId,
                            @Context Request request) {
         return entityTags.conditionalOk(request, catalog.lesson(user.id(), courseId, lessonId));
     }
@@ -95,8 +95,8 @@ public class CourseResource {
      */
     @POST
     @Path("/{courseId}/lessons/{lessonId}/completion")
-    public Completion complete(@PathParam("courseId") @Pattern(regexp = ID, message = ID_MESSAGE) String courseId,
-                               @PathParam("lessonId") @Pattern(regexp = ID, message = ID_MESSAGE) String lessonId,
+    public Completion complete(@PathParam("courseId") @Slug String courseId,
+                               @PathParam("lessonId") @Slug String lessonId,
                                @QueryParam("version") @Pattern(regexp = "[1-9][0-9]{0,8}", message = "must be a version number, 1 or more") String version) {
         return completions.complete(user.id(), user.orgId(), courseId, lessonId, version == null ? null : Integer.valueOf(version));
     }

@@ -13,7 +13,7 @@ import com.upward.course.rest.CourseViews.ModuleOutline;
 import com.upward.course.rest.CourseViews.QuizItem;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -90,7 +90,7 @@ public class CourseCatalog {
 
     CourseVersion latest(String courseId) {
         return CourseVersion.latest(courseId)
-                .orElseThrow(() -> ProblemException.notFound("There is no course '" + courseId + "'."));
+                .orElseThrow(() -> new NotFoundException("There is no course '" + courseId + "'."));
     }
 
     private static int indexOf(List<Lesson> lessons, String lessonId, CourseVersion version) {
@@ -99,7 +99,7 @@ public class CourseCatalog {
                 return i;
             }
         }
-        throw ProblemException.notFound("Course '" + version.courseId + "' version " + version.version
+        throw new NotFoundException("Course '" + version.courseId + "' version " + version.version
                 + " has no lesson '" + lessonId + "'.");
     }
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.course.config.CourseConfig;
 import com.upward.course.content.CourseDocument;
-import com.upward.platform.web.ProblemException;
-import io.quarkus.runtime.StartupEvent;
 import com.upward.platform.web.ContentFile;
+import com.upward.platform.web.errors.DomainException;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -50,7 +50,7 @@ public class CourseContentLoader {
             CoursePublisher.Outcome outcome = publisher.publish(course, ContentFile.sha256(content));
             LOG.infof("Course %s version %d from %s: %s", course.courseId(), course.version(), classpathLocation, outcome);
             return outcome;
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             throw new IllegalStateException("Course file " + classpathLocation + " was not loaded: " + e.getMessage(), e);
         }
     }

@@ -27,10 +27,15 @@ import com.upward.course.rest.AuthorViews.Publication;
 import com.upward.course.rest.AuthorViews.QuizRequest;
 import com.upward.course.rest.AuthorViews.QuizView;
 import com.upward.course.rest.AuthorViews.Validation;
+import com.upward.platform.web.ContentFile;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
-import com.upward.platform.web.ContentFile;
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.ConflictException;
+import com.upward.platform.web.errors.InvalidInputException;
+import com.upward.platform.web.errors.NotFoundException;
+import com.upward.platform.web.errors.PreconditionRequiredException;
+import com.upward.platform.web.errors.RuleViolationException;
+import com.upward.platform.web.errors.StaleRevisionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -127,7 +132,7 @@ public class CourseDrafts {
         CourseDocument base;
         if (latest.isEmpty()) {
             if (details.title() == null || details.title().isBlank()) {
-                throw ProblemException.badRequest("Course '" + courseId + "' has never been published: give its title to start a draft.");
+                throw new InvalidInputException("Course '" + courseId + "' has never been published: give its title to start a draft.");
             }
             base = new CourseDocument(courseId, 0, details.title(), "", "en", "", List.of(), List.of());
         } else if (details.start() == DraftStart.EMPTY) {
@@ -154,7 +159,7 @@ public class CourseDrafts {
                 .setParameter("author", authorId).setParameter("now", now)
                 .executeUpdate();
         if (inserted == 0) {
-            throw ProblemException.conflict("Course '" + courseId + "' already has a draft: edit it, or delete it to start again.");
+            throw new ConflictException("Course '" + courseId + "' already has a draft: edit it, or delete it to start again.");
         }
         return view(CourseDraft.of(courseId).orElseThrow());
     }
@@ -179,7 +184,7 @@ public class CourseDrafts {
         CourseDraft draft = locked(courseId, ifMatch);
         WorkingCopy copy = WorkingCopy.of(draft.content);
         if (copy.moduleTitles.containsKey(module.id())) {
-            throw ProblemException.conflict("The draft already has a module '" + module.id() + "'.");
+            throw new ConflictException("The draft already has a module '" + module.id() + "'.");
         }
         copy.moduleTitles.put(module.id(), module.title());
         copy.lessons.put(module.id(), new ArrayList<>());
@@ -192,7 +197,7 @@ public class CourseDrafts {
         CourseDraft draft = locked(courseId, ifMatch);
         WorkingCopy copy = WorkingCopy.of(draft.content);
         if (!copy.moduleTitles.containsKey(moduleId)) {
-            throw ProblemException.notFound("The draft of '" + courseId + "' has no module '" + moduleId + "'.");
+            throw new NotFoundException("The draft of '" + courseId + "' has no module '" + moduleId + "'.");
         }
         copy.moduleTitles.put(moduleId, title);
         save(draft, copy.toDocument(), authorId);
@@ -202,12 +207,12 @@ public class CourseDrafts {
     @Transactional
     public DraftLessonView addLesson(String courseId, DraftLesson lesson, String ifMatch, String authorId) {
         if (lesson.id() == null) {
-            throw ProblemException.badRequest("Give the new lesson an id (1-80 lowercase letters, digits or dashes).");
+            throw new InvalidInputException("Give the new lesson an id (1-80 lowercase letters, digits or dashes).");
         }
         CourseDraft draft = locked(courseId, ifMatch);
         WorkingCopy copy = WorkingCopy.of(draft.content);
         if (copy.moduleOf(lesson.id()).isPresent()) {
-            throw ProblemException.conflict("The draft already has a lesson '" + lesson.id() + "'.");
+            throw new ConflictException("The draft already has a lesson '" + lesson.id() + "'.");
         }
         copy.requireModule(lesson.moduleId());
         copy.lessons.get(lesson.moduleId()).add(toDocument(lesson.id(), lesson));
@@ -219,7 +224,7 @@ public class CourseDrafts {
     @Transactional
     public DraftLessonView updateLesson(String courseId, String lessonId, DraftLesson lesson, String ifMatch, String authorId) {
         if (lesson.id() != null && !lesson.id().equals(lessonId)) {
-            throw ProblemException.badRequest("The body is lesson '" + lesson.id() + "' but the path names '" + lessonId
+            throw new InvalidInputException("The body is lesson '" + lesson.id() + "' but the path names '" + lessonId
                     + "'; a lesson's id cannot change (delete it and add a new one).");
         }
         CourseDraft draft = locked(courseId, ifMatch);
@@ -276,7 +281,7 @@ public class CourseDrafts {
         copy.lessons.values().stream().flatMap(List::stream).map(CourseDocument.Lesson::id)
                 .filter(id -> !seenLessons.contains(id)).forEach(id -> problems.add("lesson '" + id + "' is missing"));
         if (!problems.isEmpty()) {
-            throw new ProblemException(422, "Order does not match the draft",
+            throw new RuleViolationException("Order does not match the draft",
                     "List every module and every lesson of the draft exactly once: " + String.join("; ", problems) + ".");
         }
         Map<String, CourseDocument.Lesson> byId = new LinkedHashMap<>();
@@ -300,7 +305,7 @@ public class CourseDrafts {
         copy.requireModule(quiz.moduleId());
         List<String> unknown = quiz.unlockedBy().stream().filter(id -> copy.moduleOf(id).isEmpty()).toList();
         if (!unknown.isEmpty()) {
-            throw new ProblemException(422, "Broken sequencing rule",
+            throw new RuleViolationException("Broken sequencing rule",
                     "unlockedBy names lessons the draft does not have: " + String.join(", ", unknown) + ".");
         }
         CourseDocument.Quiz placement = new CourseDocument.Quiz(quizId, quiz.title(), quiz.moduleId(), quiz.passPercent(),
@@ -325,7 +330,7 @@ public class CourseDrafts {
         CourseDraft draft = locked(courseId, ifMatch);
         WorkingCopy copy = WorkingCopy.of(draft.content);
         if (!copy.quizzes.removeIf(quiz -> quiz.id().equals(quizId))) {
-            throw ProblemException.notFound("The draft of '" + courseId + "' has no quiz '" + quizId + "'.");
+            throw new NotFoundException("The draft of '" + courseId + "' has no quiz '" + quizId + "'.");
         }
         save(draft, copy.toDocument(), authorId);
     }
@@ -341,12 +346,12 @@ public class CourseDrafts {
         int next = nextVersion(courseId);
         Optional<String> stale = staleness(draft, next);
         if (stale.isPresent()) {
-            throw ProblemException.conflict(stale.get() + " Delete the draft and start a new one from the newest version.");
+            throw new ConflictException(stale.get() + " Delete the draft and start a new one from the newest version.");
         }
         CourseDocument document = withVersion(draft.content, next);
         List<String> problems = CourseValidator.problems(document);
         if (!problems.isEmpty()) {
-            throw new ProblemException(422, "The draft is not valid", String.join("; ", problems) + ".");
+            throw new RuleViolationException("The draft is not valid", String.join("; ", problems) + ".");
         }
         publisher.publish(document, ContentFile.sha256(json(document).getBytes(StandardCharsets.UTF_8)));
         LOG.infof("Course %s version %d published from the draft of %s by %s", courseId, next, draft.createdBy, authorId);
@@ -361,8 +366,13 @@ public class CourseDrafts {
 
     private CourseDraft locked(String courseId, String ifMatch) {
         CourseDraft draft = CourseDraft.forUpdate(courseId).orElseThrow(noDraft(courseId));
-        if (ifMatch != null && !ifMatch.isBlank() && !matches(ifMatch, draft.revision)) {
-            throw new ProblemException(412, "Precondition failed", "The draft of '" + courseId + "' is at revision "
+        // Two authors editing one draft must not overwrite each other unseen: every write names its revision.
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequiredException("Send If-Match with the draft's ETag (its revision, now \""
+                    + draft.revision + "\") so that an edit made from an older read is refused instead of lost.");
+        }
+        if (!matches(ifMatch, draft.revision)) {
+            throw new StaleRevisionException("The draft of '" + courseId + "' is at revision "
                     + draft.revision + ", not the one you edited (If-Match " + ifMatch.strip()
                     + "). Reload it and apply your change again.");
         }
@@ -477,12 +487,12 @@ public class CourseDrafts {
         }
     }
 
-    private static Supplier<ProblemException> noDraft(String courseId) {
-        return () -> ProblemException.notFound("Course '" + courseId + "' has no draft. Create one first.");
+    private static Supplier<NotFoundException> noDraft(String courseId) {
+        return () -> new NotFoundException("Course '" + courseId + "' has no draft. Create one first.");
     }
 
-    private static Supplier<ProblemException> noLesson(String courseId, String lessonId) {
-        return () -> ProblemException.notFound("The draft of '" + courseId + "' has no lesson '" + lessonId + "'.");
+    private static Supplier<NotFoundException> noLesson(String courseId, String lessonId) {
+        return () -> new NotFoundException("The draft of '" + courseId + "' has no lesson '" + lessonId + "'.");
     }
 
     /** A draft's content as lists that edits can change, then written back as a course document. */
@@ -521,7 +531,7 @@ public class CourseDrafts {
 
         void requireModule(String moduleId) {
             if (!moduleTitles.containsKey(moduleId)) {
-                throw new ProblemException(422, "Unknown module", "The draft has no module '" + moduleId
+                throw new RuleViolationException("Unknown module", "The draft has no module '" + moduleId
                         + "'. Add it first, or use one of: " + String.join(", ", moduleTitles.keySet()) + ".");
             }
         }

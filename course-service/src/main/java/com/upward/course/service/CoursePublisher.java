@@ -8,7 +8,8 @@ import com.upward.course.domain.Lesson;
 import com.upward.course.domain.QuizPlacement;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.CoursePublished;
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.ConflictException;
+import com.upward.platform.web.errors.RuleViolationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,14 +36,14 @@ public class CoursePublisher {
     public Outcome publish(CourseDocument course, String contentHash) {
         List<String> problems = CourseValidator.problems(course);
         if (!problems.isEmpty()) {
-            throw new ProblemException(422, "Invalid course", String.join("; ", problems));
+            throw new RuleViolationException("Invalid course", String.join("; ", problems));
         }
         Optional<CourseVersion> existing = CourseVersion.find(course.courseId(), course.version());
         if (existing.isPresent()) {
             if (existing.get().contentHash.equals(contentHash)) {
                 return Outcome.ALREADY_PUBLISHED;
             }
-            throw ProblemException.conflict("Version " + course.version() + " of " + course.courseId()
+            throw new ConflictException("Version " + course.version() + " of " + course.courseId()
                     + " is already published with other content; a published version never changes, publish a new version.");
         }
         Instant now = clock.instant();

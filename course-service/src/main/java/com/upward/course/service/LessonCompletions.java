@@ -5,7 +5,10 @@ import com.upward.course.domain.Lesson;
 import com.upward.course.rest.CourseViews.Completion;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.LessonCompleted;
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.AccessDeniedException;
+import com.upward.platform.web.errors.ConflictException;
+import com.upward.platform.web.errors.DomainException;
+import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,29 +46,34 @@ public class LessonCompletions {
     public Completion complete(String learnerId, String orgId, String courseId, String lessonId, Integer expectedVersion) {
         CourseVersion version = catalog.versionFor(learnerId, courseId, catalog.latest(courseId));
         if (expectedVersion != null && expectedVersion != version.version) {
-            throw ProblemException.conflict("You follow version " + version.version + " of course '" + courseId
+            throw new ConflictException("You follow version " + version.version + " of course '" + courseId
                     + "', not version " + expectedVersion + ". Reload the lesson and complete it again.");
         }
         if (Lesson.find(version, lessonId).isEmpty()) {
             throw notInVersion(courseId, lessonId, version);
         }
+        Instant now = clock.instant();
         // The first completion fixes the version the learner follows until they finish.
         entityManager.createNativeQuery("""
                         INSERT INTO learner_course (learner_id, course_id, org_id, version, started_at)
-                        VALUES (:learner, :course, :org, :version, now()) ON CONFLICT DO NOTHING""")
-                .setParameter("learner", learnerId).setParameter("course", courseId)
+                        VALUES (:learner, :course, :org, :version, :now) ON CONFLICT DO NOTHING""")
+                .setParameter("now", now).setParameter("learner", learnerId).setParameter("course", courseId)
                 .setParameter("org", orgId).setParameter("version", version.version)
                 .executeUpdate();
-        int followed = ((Number) entityManager.createNativeQuery(
-                        "SELECT version FROM learner_course WHERE learner_id = :learner AND course_id = :course")
+        Object[] followedBy = (Object[]) entityManager.createNativeQuery(
+                        "SELECT version, org_id FROM learner_course WHERE learner_id = :learner AND course_id = :course")
                 .setParameter("learner", learnerId).setParameter("course", courseId)
-                .getSingleResult()).intValue();
+                .getSingleResult();
+        if (!orgId.equals(followedBy[1])) {
+            // Learner data is keyed by the learner id: it is never extended under a second organisation.
+            throw new AccessDeniedException("This learner follows the course in another organisation; sign in through that organisation.");
+        }
+        int followed = ((Number) followedBy[0]).intValue();
         if (followed != version.version) {
             // A concurrent first completion pinned another version between our read and our insert.
-            throw ProblemException.conflict("You now follow version " + followed + " of course '" + courseId
+            throw new ConflictException("You now follow version " + followed + " of course '" + courseId
                     + "'. Reload the lesson and complete it again.");
         }
-        Instant now = clock.instant();
         int inserted = entityManager.createNativeQuery("""
                         INSERT INTO lesson_completion (learner_id, course_id, version, lesson_id, org_id, completed_at)
                         VALUES (:learner, :course, :version, :lesson, :org, :at) ON CONFLICT DO NOTHING""")
@@ -87,7 +95,7 @@ public class LessonCompletions {
     }
 
     /** 409 when the lesson belongs to other versions only (the learner's version has no such lesson), else 404. */
-    private ProblemException notInVersion(String courseId, String lessonId, CourseVersion version) {
+    private DomainException notInVersion(String courseId, String lessonId, CourseVersion version) {
         @SuppressWarnings("unchecked")
         List<Integer> others = entityManager.createNativeQuery("""
                         SELECT v.version FROM lesson l JOIN course_version v ON v.id = l.course_version_id
@@ -95,9 +103,9 @@ public class LessonCompletions {
                 .setParameter("course", courseId).setParameter("lesson", lessonId)
                 .getResultList();
         if (others.isEmpty()) {
-            return ProblemException.notFound("Course '" + courseId + "' has no lesson '" + lessonId + "'.");
+            return new NotFoundException("Course '" + courseId + "' has no lesson '" + lessonId + "'.");
         }
-        return new ProblemException(409, "Lesson not in your course version", "Lesson '" + lessonId
+        return new ConflictException("Lesson not in your course version", "Lesson '" + lessonId
                 + "' belongs to version " + others.stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " of course '" + courseId + "', but you follow version " + version.version
                 + ", which has no such lesson.");

@@ -5,7 +5,7 @@ import com.upward.course.domain.CourseVersion;
 import com.upward.course.rest.CourseViews.SearchHit;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,13 +38,13 @@ public class LessonSearch {
     public Page<SearchHit> search(String learnerId, String courseId, String query, PageRequest page) {
         String q = query == null ? "" : query.strip();
         if (q.isEmpty()) {
-            throw ProblemException.badRequest("Say what to search for: q must not be empty.");
+            throw new InvalidInputException("Say what to search for: q must not be empty.");
         }
         if (q.chars().anyMatch(Character::isISOControl)) {
-            throw ProblemException.badRequest("q must not contain control characters such as NUL or a line break.");
+            throw new InvalidInputException("q must not contain control characters such as NUL or a line break.");
         }
         if (q.length() > config.searchMaxQueryLength()) {
-            throw ProblemException.badRequest("q must be at most " + config.searchMaxQueryLength()
+            throw new InvalidInputException("q must be at most " + config.searchMaxQueryLength()
                     + " characters, not " + q.length() + ".");
         }
         CourseVersion version = catalog.versionFor(learnerId, courseId, catalog.latest(courseId));

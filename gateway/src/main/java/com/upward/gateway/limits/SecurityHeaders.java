@@ -30,7 +30,7 @@ public class SecurityHeaders {
             addIfAbsent(headers, "X-Content-Type-Options", "nosniff");
             addIfAbsent(headers, "X-Frame-Options", "DENY");
             addIfAbsent(headers, "Referrer-Policy", "no-referrer");
-            addIfAbsent(headers, "Content-Security-Policy", "frame-ancestors 'none'");
+            addIfAbsent(headers, "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
             if (https) {
                 addIfAbsent(headers, "Strict-Transport-Security", "max-age=" + config.hstsMaxAge().toSeconds() + "; includeSubDomains");
             }

@@ -1,5 +1,7 @@
 package com.upward.platform.web;
 
+import com.upward.platform.web.errors.InvalidInputException;
+
 /** A page asked for by {@code ?page=&size=}: page from 0, size from 1 up to the service's cap. */
 public record PageRequest(int page, int size) {
 
@@ -9,10 +11,10 @@ public record PageRequest(int page, int size) {
         int pageIndex = page == null ? 0 : page;
         int pageSize = size == null ? DEFAULT_SIZE : size;
         if (pageIndex < 0) {
-            throw ProblemException.badRequest("page must be 0 or more, not " + pageIndex + ".");
+            throw new InvalidInputException("page must be 0 or more, not " + pageIndex + ".");
         }
         if (pageSize < 1 || pageSize > maxSize) {
-            throw ProblemException.badRequest("size must be between 1 and " + maxSize + ", not " + pageSize + ".");
+            throw new InvalidInputException("size must be between 1 and " + maxSize + ", not " + pageSize + ".");
         }
         return new PageRequest(pageIndex, pageSize);
     }

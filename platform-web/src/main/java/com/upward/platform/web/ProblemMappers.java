@@ -5,6 +5,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.upward.platform.web.errors.AccessDeniedException;
+import com.upward.platform.web.errors.ConflictException;
+import com.upward.platform.web.errors.DomainException;
+import com.upward.platform.web.errors.InvalidInputException;
+import com.upward.platform.web.errors.NotFoundException;
+import com.upward.platform.web.errors.PreconditionRequiredException;
+import com.upward.platform.web.errors.RuleViolationException;
+import com.upward.platform.web.errors.StaleRevisionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -41,6 +49,23 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return e.toProblem().withInstance(uri.getPath()).toResponse();
+    }
+
+    /** Each kind of domain refusal has one status, here and nowhere else. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        int status = e instanceof NotFoundException ? 404
+                : e instanceof InvalidInputException ? 400
+                : e instanceof ConflictException ? 409
+                : e instanceof RuleViolationException ? 422
+                : e instanceof StaleRevisionException ? 412
+                : e instanceof PreconditionRequiredException ? 428
+                : e instanceof AccessDeniedException ? 403
+                : 500;
+        if (status == 500) {
+            return internal(e, uri);
+        }
+        return Problem.of(status, e.title(), e.getMessage()).withInstance(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -2,11 +2,12 @@ package com.upward.progress.rest;
 
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
+import com.upward.platform.web.Slug;
+import com.upward.platform.web.errors.InvalidInputException;
 import com.upward.progress.config.ProgressConfig;
-import com.upward.progress.service.Enrolments;
 import com.upward.progress.service.Enrolments.Enrolment;
+import com.upward.progress.service.Enrolments;
 import com.upward.progress.service.LearnerProfiles;
-import com.upward.platform.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,14 +33,14 @@ public class EnrolmentResource {
 
     public record AssignRequest(
             @NotEmpty List<@NotNull @Pattern(regexp = Ids.LEARNER, message = Ids.LEARNER_MESSAGE) String> learnerIds,
-            @NotNull @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId,
+            @NotNull @Slug String courseId,
             @NotNull LocalDate dueDate) {
     }
 
     public record Assigned(String courseId, LocalDate dueDate, List<String> learnerIds) {
     }
 
-    public record SelfEnrolRequest(@NotNull @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId) {
+    public record SelfEnrolRequest(@NotNull @Slug String courseId) {
     }
 
     @Inject
@@ -59,7 +60,7 @@ public class EnrolmentResource {
     @RolesAllowed(Roles.ADMIN)
     public Assigned assign(@Valid @NotNull AssignRequest request) {
         if (request.learnerIds().size() > config.enrolments().maxLearnersPerRequest()) {
-            throw ProblemException.badRequest("learnerIds may name at most " + config.enrolments().maxLearnersPerRequest()
+            throw new InvalidInputException("learnerIds may name at most " + config.enrolments().maxLearnersPerRequest()
                     + " learners per request, not " + request.learnerIds().size() + ".");
         }
         List<String> assigned = enrolments.assign(user.orgId(), user.id(), request.learnerIds(), request.courseId(),
@@ -73,7 +74,7 @@ public class EnrolmentResource {
     public Response enrol(@Valid @NotNull SelfEnrolRequest request) {
         profiles.remember(user.id(), user.orgId(), user.displayName());
         boolean created = enrolments.enrolSelf(user.id(), user.orgId(), request.courseId());
-        Enrolment enrolment = enrolments.mine(user.id()).stream()
+        Enrolment enrolment = enrolments.mine(user.id(), user.orgId()).stream()
                 .filter(e -> e.courseId().equals(request.courseId())).findFirst().orElseThrow();
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(enrolment).build();
     }
@@ -83,6 +84,6 @@ public class EnrolmentResource {
     @RolesAllowed(Roles.LEARNER)
     public List<Enrolment> mine() {
         profiles.remember(user.id(), user.orgId(), user.displayName());
-        return enrolments.mine(user.id());
+        return enrolments.mine(user.id(), user.orgId());
     }
 }

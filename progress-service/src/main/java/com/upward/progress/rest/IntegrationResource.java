@@ -2,13 +2,16 @@ package com.upward.progress.rest;
 
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Page;
+import com.upward.platform.web.PageParams;
 import com.upward.platform.web.Roles;
-import com.upward.progress.service.Completions;
+import com.upward.platform.web.Slug;
 import com.upward.progress.service.Completions.Completion;
 import com.upward.progress.service.Completions.Filter;
+import com.upward.progress.service.Completions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,10 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed(Roles.INTEGRATION)
 public class IntegrationResource {
 
-    // Page and size are read as text so that "abc" is a 400 naming the parameter, not a 404.
-    private static final String WHOLE_NUMBER = "[0-9]{1,9}";
-    private static final String WHOLE_NUMBER_MESSAGE = "must be a whole number";
-
     @Inject
     Completions completions;
 
@@ -39,11 +38,9 @@ public class IntegrationResource {
     @Path("/completions")
     public Page<Completion> completions(
             @QueryParam("since") @Rfc3339Instant String since,
-            @QueryParam("courseId") @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId,
-            @QueryParam("page") @Pattern(regexp = WHOLE_NUMBER, message = WHOLE_NUMBER_MESSAGE) String page,
-            @QueryParam("size") @Pattern(regexp = WHOLE_NUMBER, message = WHOLE_NUMBER_MESSAGE) String size) {
+            @QueryParam("courseId") @Slug String courseId,
+            @Valid @BeanParam PageParams paging) {
         Filter filter = new Filter(since == null ? null : Rfc3339Instant.Validator.parse(since), courseId);
-        return completions.list(user.orgId(), filter, page == null ? null : Integer.valueOf(page),
-                size == null ? null : Integer.valueOf(size));
+        return completions.list(user.orgId(), filter, paging);
     }
 }

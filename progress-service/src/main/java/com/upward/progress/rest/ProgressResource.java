@@ -2,12 +2,12 @@ package com.upward.progress.rest;
 
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
+import com.upward.platform.web.Slug;
 import com.upward.progress.rest.ProgressViews.CourseProgress;
 import com.upward.progress.service.LearnerProfiles;
 import com.upward.progress.service.ProgressQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,7 +40,7 @@ public class ProgressResource {
     @GET
     @Path("/{courseId}")
     public CourseProgress course(@PathParam("courseId")
-                                 @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE)
+                                 @Slug
                                  String courseId) {
         profiles.remember(user.id(), user.orgId(), user.displayName());
         return queries.course(user.id(), courseId);

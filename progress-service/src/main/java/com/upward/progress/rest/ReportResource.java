@@ -2,11 +2,11 @@ package com.upward.progress.rest;
 
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Page;
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.PageParams;
 import com.upward.platform.web.Roles;
+import com.upward.platform.web.Slug;
+import com.upward.platform.web.errors.InvalidInputException;
 import com.upward.progress.rest.ProgressViews.Status;
-import com.upward.progress.service.ReportQueries;
-import com.upward.progress.service.XapiDeliveries;
 import com.upward.progress.service.ReportQueries.Funnel;
 import com.upward.progress.service.ReportQueries.LearnerRow;
 import com.upward.progress.service.ReportQueries.ListFilter;
@@ -14,10 +14,13 @@ import com.upward.progress.service.ReportQueries.Mastery;
 import com.upward.progress.service.ReportQueries.Sort;
 import com.upward.progress.service.ReportQueries.Summary;
 import com.upward.progress.service.ReportQueries.WeekCount;
+import com.upward.progress.service.ReportQueries;
+import com.upward.progress.service.XapiDeliveries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -66,52 +70,54 @@ public class ReportResource {
 
     @GET
     @Path("/summary")
-    public Summary summary(@QueryParam("courseId") @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId) {
+    public Summary summary(@QueryParam("courseId") @Slug String courseId) {
         return reports.summary(user.orgId(), courseId);
     }
 
     @GET
     @Path("/lesson-funnel")
-    public Funnel funnel(@QueryParam("courseId") @NotNull @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE)
+    public Funnel funnel(@QueryParam("courseId") @NotNull @Slug
                          String courseId) {
         return reports.funnel(user.orgId(), courseId);
     }
 
     @GET
     @Path("/power-mastery")
-    public List<Mastery> mastery(@QueryParam("courseId") @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId) {
+    public List<Mastery> mastery(@QueryParam("courseId") @Slug String courseId) {
         return reports.mastery(user.orgId(), courseId);
     }
 
     @GET
     @Path("/completions-per-week")
     public List<WeekCount> completionsPerWeek(
-            @QueryParam("courseId") @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId,
+            @QueryParam("courseId") @Slug String courseId,
             @QueryParam("weeks") @DefaultValue("12") int weeks) {
         return reports.completionsPerWeek(user.orgId(), courseId, weeks);
     }
 
     @GET
     @Path("/learners")
-    public Page<LearnerRow> learners(@QueryParam("courseId") @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId,
+    public Page<LearnerRow> learners(@QueryParam("courseId") @Slug String courseId,
                                      @QueryParam("status") String status, @QueryParam("overdue") String overdue,
                                      @QueryParam("sort") String sort, @QueryParam("order") String order,
-                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return reports.learners(user.orgId(), filter(courseId, status, overdue, sort, order), page, size);
+                                     @Valid @BeanParam PageParams paging) {
+        return reports.learners(user.orgId(), filter(courseId, status, overdue, sort, order), paging);
     }
 
-    /** The whole filtered learner list as CSV, streamed row by row (RFC 4180 quoting by Commons CSV). */
+    /** The whole filtered learner list as CSV, streamed row by row (RFC 4180 by Commons CSV, formulas neutralised). */
     @GET
     @Path("/learners.csv")
     @Produces("text/csv")
-    public Response learnersCsv(@QueryParam("courseId") @Pattern(regexp = Ids.COURSE, message = Ids.COURSE_MESSAGE) String courseId,
+    public Response learnersCsv(@QueryParam("courseId") @Slug String courseId,
                                 @QueryParam("status") String status, @QueryParam("overdue") String overdue,
                                 @QueryParam("sort") String sort, @QueryParam("order") String order) {
         ListFilter filter = filter(courseId, status, overdue, sort, order);
         String orgId = user.orgId();
         StreamingOutput body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get())) {
+            writer.write(String.join(",", CSV_HEADER) + "\r\n");
+            // Every text cell quoted, and a formula-like one neutralised (csvText): a spreadsheet shows it as text.
+            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.NON_NUMERIC).get())) {
                 reports.streamLearners(orgId, filter, row -> {
                     try {
                         csv.printRecord(csvRecord(row));
@@ -127,9 +133,20 @@ public class ReportResource {
     }
 
     public static List<Object> csvRecord(LearnerRow row) {
-        return Arrays.asList(row.learnerId(), row.name(), row.courseId(), row.status(), row.percent(),
+        return Arrays.asList(csvText(row.learnerId()), csvText(row.name()), csvText(row.courseId()), row.status(), row.percent(),
                 row.lessonsCompleted(), row.lessonsTotal(), row.score(), row.bestScore(), row.quizzesPassed(),
                 row.enrolledAt(), row.dueDate(), row.startedAt(), row.lastActivityAt(), row.completedAt());
+    }
+
+    /**
+     * OWASP's CSV injection rule: a cell a spreadsheet would read as a formula (=, +, -, @, tab, carriage return
+     * first) gets a leading single quote, so a learner's name can never run in an admin's spreadsheet.
+     */
+    public static String csvText(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static ListFilter filter(String courseId, String status, String overdue, String sort, String order) {
@@ -137,7 +154,7 @@ public class ReportResource {
         Boolean overdueFilter = null;
         if (overdue != null) {
             if (!overdue.equals("true") && !overdue.equals("false")) {
-                throw ProblemException.badRequest("overdue must be true or false, not '" + overdue + "'.");
+                throw new InvalidInputException("overdue must be true or false, not '" + overdue + "'.");
             }
             overdueFilter = Boolean.valueOf(overdue);
         }
@@ -145,7 +162,7 @@ public class ReportResource {
         boolean descending = false;
         if (order != null) {
             if (!order.equals("asc") && !order.equals("desc")) {
-                throw ProblemException.badRequest("order must be asc or desc, not '" + order + "'.");
+                throw new InvalidInputException("order must be asc or desc, not '" + order + "'.");
             }
             descending = order.equals("desc");
         }
@@ -156,7 +173,7 @@ public class ReportResource {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name + " must be one of " + Arrays.stream(type.getEnumConstants())
+            throw new InvalidInputException(name + " must be one of " + Arrays.stream(type.getEnumConstants())
                     .map(c -> type == Sort.class ? camel(c.name()) : c.name()).toList() + ", not '" + value + "'.");
         }
     }

@@ -1,6 +1,6 @@
 package com.upward.progress.service;
 
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,7 +33,7 @@ public class Certificates {
                         WHERE c.certificate_id = :id""")
                 .setParameter("id", certificateId).getResultList();
         if (rows.isEmpty()) {
-            throw ProblemException.notFound("There is no certificate '" + certificateId + "'.");
+            throw new NotFoundException("There is no certificate '" + certificateId + "'.");
         }
         Object[] row = rows.get(0);
         // The name comes from the learner's token; until they have called the service it is not known.

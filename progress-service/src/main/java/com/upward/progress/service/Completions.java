@@ -1,8 +1,9 @@
 package com.upward.progress.service;
 
 import com.upward.platform.web.Page;
+import com.upward.platform.web.PageParams;
 import com.upward.platform.web.PageRequest;
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.InvalidInputException;
 import com.upward.progress.config.ProgressConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,10 +41,10 @@ public class Completions {
     @Inject
     ProgressConfig config;
 
-    public Page<Completion> list(String orgId, Filter filter, Integer page, Integer size) {
-        PageRequest request = PageRequest.of(page, size, config.integration().maxPageSize());
+    public Page<Completion> list(String orgId, Filter filter, PageParams paging) {
+        PageRequest request = paging.toRequest(config.integration().maxPageSize());
         if ((long) request.page() * request.size() > config.integration().maxOffset()) {
-            throw ProblemException.badRequest("page " + request.page() + " of size " + request.size() + " starts past row "
+            throw new InvalidInputException("page " + request.page() + " of size " + request.size() + " starts past row "
                     + config.integration().maxOffset() + "; pull from a later point with since instead.");
         }
         String where = where(filter);

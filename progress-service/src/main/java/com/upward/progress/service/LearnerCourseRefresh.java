@@ -8,8 +8,8 @@ import com.upward.platform.events.contract.PowerType;
 import com.upward.platform.events.contract.QuizAttemptScored.GradingMethod;
 import com.upward.platform.events.contract.QuizAttemptScored.PowerScore;
 import com.upward.progress.config.ProgressConfig;
-import com.upward.progress.domain.CourseState;
 import com.upward.progress.domain.CourseState.Attempt;
+import com.upward.progress.domain.CourseState;
 import com.upward.progress.domain.CourseStructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -43,6 +44,9 @@ public class LearnerCourseRefresh {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ObjectMapper mapper;
@@ -77,6 +81,11 @@ public class LearnerCourseRefresh {
         Facts facts = facts(learnerId, courseId, enrolment == null ? null : (String) enrolment[0]);
         if (facts == null) {
             return;
+        }
+        if (enrolment == null && claimPending(learnerId, courseId, facts.orgId())) {
+            enrolment = single("""
+                    SELECT org_id, enrolled_at, due_date FROM enrolment WHERE learner_id = :learner AND course_id = :course""",
+                    learnerId, courseId);
         }
         String name = (String) entityManager.createNativeQuery(
                         "SELECT display_name FROM learner_profile WHERE learner_id = :learner")
@@ -281,8 +290,8 @@ public class LearnerCourseRefresh {
         entityManager.createNativeQuery("""
                         INSERT INTO certificate (certificate_id, learner_id, course_id, org_id, version, course_title,
                             completed_at, final_percent, issued_at)
-                        VALUES (:id, :learner, :course, :org, :version, :title, :completed, :percent, now())""")
-                .setParameter("id", certificateId).setParameter("learner", learnerId)
+                        VALUES (:id, :learner, :course, :org, :version, :title, :completed, :percent, :now)""")
+                .setParameter("now", clock.instant()).setParameter("id", certificateId).setParameter("learner", learnerId)
                 .setParameter("course", structure.courseId).setParameter("org", orgId)
                 .setParameter("version", structure.version).setParameter("title", structure.title)
                 .setParameter("completed", state.completedAt()).setParameter("percent", BigDecimal.valueOf(finalPercent))
@@ -291,6 +300,18 @@ public class LearnerCourseRefresh {
                 finalPercent, certificateId));
         xapi.courseCompleted(eventId, learnerId, orgId, structure.courseId, structure.title, state.completedAt(), finalPercent);
         return new Object[] {certificateId, state.completedAt()};
+    }
+
+    /** A learner's first activity in an organisation applies that organisation's pending assignment of the course. */
+    private boolean claimPending(String learnerId, String courseId, String orgId) {
+        return entityManager.createNativeQuery("""
+                        WITH claimed AS (DELETE FROM pending_enrolment
+                            WHERE org_id = :org AND learner_id = :learner AND course_id = :course RETURNING *)
+                        INSERT INTO enrolment (learner_id, course_id, org_id, source, due_date, assigned_by, enrolled_at)
+                        SELECT learner_id, course_id, org_id, 'ASSIGNED', due_date, assigned_by, assigned_at FROM claimed
+                        ON CONFLICT (learner_id, course_id) DO NOTHING""")
+                .setParameter("org", orgId).setParameter("learner", learnerId).setParameter("course", courseId)
+                .executeUpdate() > 0;
     }
 
     /** 128 random bits, URL-safe: unguessable, so the public verification page cannot be enumerated. */

@@ -1,30 +1,52 @@
 package com.upward.progress.service;
 
+import com.upward.platform.web.errors.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Learners' display names, taken from their tokens: events carry no names, certificates and reports need them. */
+import java.time.Clock;
+
+/** Learners' organisations and display names, from their tokens: events carry no names, certificates and reports need them. */
 @ApplicationScoped
 public class LearnerProfiles {
 
     @Inject
     EntityManager entityManager;
 
-    /** Stores the name when it is new or changed; a repeated call writes nothing. */
+    @Inject
+    Enrolments enrolments;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Binds a learner id to the organisation of its first sign-in (or first activity), then stores the name when it
+     * is new or changed. A token naming the same learner under another organisation is refused: learner data is
+     * keyed by the learner id, so it must never be read or extended under a second organisation.
+     */
     @Transactional
     public void remember(String learnerId, String orgId, String displayName) {
+        String boundTo = (String) entityManager.createNativeQuery("""
+                        SELECT org_id FROM learner_profile WHERE learner_id = :learner
+                        UNION ALL (SELECT org_id FROM learner_course_summary WHERE learner_id = :learner LIMIT 1)
+                        LIMIT 1""")
+                .setParameter("learner", learnerId).getResultStream().findFirst().orElse(null);
+        if (boundTo != null && !boundTo.equals(orgId)) {
+            throw new AccessDeniedException("This learner belongs to another organisation; sign in through that organisation.");
+        }
         int changed = entityManager.createNativeQuery("""
                         INSERT INTO learner_profile (learner_id, org_id, display_name, updated_at)
-                        VALUES (:learner, :org, :name, now())
-                        ON CONFLICT (learner_id) DO UPDATE SET display_name = EXCLUDED.display_name, updated_at = now()
+                        VALUES (:learner, :org, :name, :now)
+                        ON CONFLICT (learner_id) DO UPDATE SET display_name = EXCLUDED.display_name, updated_at = EXCLUDED.updated_at
                         WHERE learner_profile.display_name IS DISTINCT FROM EXCLUDED.display_name""")
                 .setParameter("learner", learnerId).setParameter("org", orgId).setParameter("name", displayName)
-                .executeUpdate();
+                .setParameter("now", clock.instant()).executeUpdate();
         if (changed > 0) {
             entityManager.createNativeQuery("UPDATE learner_course_summary SET learner_name = :name WHERE learner_id = :learner")
                     .setParameter("name", displayName).setParameter("learner", learnerId).executeUpdate();
         }
+        enrolments.claimPending(learnerId, orgId);
     }
 }

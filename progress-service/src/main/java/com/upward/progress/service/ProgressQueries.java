@@ -1,6 +1,6 @@
 package com.upward.progress.service;
 
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.NotFoundException;
 import com.upward.progress.config.ProgressConfig;
 import com.upward.progress.domain.CourseState;
 import com.upward.progress.domain.CourseStructure;
@@ -13,9 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +27,9 @@ public class ProgressQueries {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Clock clock;
 
     @Inject
     LearnerCourseRefresh refresh;
@@ -51,7 +54,7 @@ public class ProgressQueries {
         // Not started: the newest version the service knows, with nothing done.
         CourseStructure latest = CourseStructure.<CourseStructure>find("courseId = ?1 order by version desc", courseId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("There is no course '" + courseId + "'."));
+                .orElseThrow(() -> new NotFoundException("There is no course '" + courseId + "'."));
         return view(latest, CourseState.of(latest, Map.of(), List.of()), null, null, null, null);
     }
 
@@ -90,11 +93,11 @@ public class ProgressQueries {
                 state.percent(), state.nextLessonId(), startedAt, lessons, quizzes, dueDate, completedAt, certificateId);
     }
 
-    static Status status(boolean completed, boolean started, LocalDate dueDate) {
+    Status status(boolean completed, boolean started, LocalDate dueDate) {
         if (completed) {
             return Status.COMPLETED;
         }
-        if (dueDate != null && dueDate.isBefore(LocalDate.now(ZoneOffset.UTC))) {
+        if (dueDate != null && dueDate.isBefore(LocalDate.now(clock))) {
             return Status.OVERDUE;
         }
         return started ? Status.IN_PROGRESS : Status.NOT_STARTED;

@@ -3,8 +3,10 @@ package com.upward.progress.service;
 import com.upward.platform.events.contract.CoursePublished;
 import com.upward.platform.events.contract.PowerType;
 import com.upward.platform.web.Page;
+import com.upward.platform.web.PageParams;
 import com.upward.platform.web.PageRequest;
-import com.upward.platform.web.ProblemException;
+import com.upward.platform.web.errors.InvalidInputException;
+import com.upward.platform.web.errors.NotFoundException;
 import com.upward.progress.config.ProgressConfig;
 import com.upward.progress.domain.CourseStructure;
 import com.upward.progress.rest.ProgressViews.Status;
@@ -15,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,6 +88,9 @@ public class ReportQueries {
     EntityManager entityManager;
 
     @Inject
+    Clock clock;
+
+    @Inject
     ProgressConfig config;
 
     /** Added up from report_counts (a few hundred rows at most per org), not by scanning every learner. */
@@ -116,7 +122,7 @@ public class ReportQueries {
     public Funnel funnel(String orgId, String courseId) {
         CourseStructure latest = CourseStructure.<CourseStructure>find("courseId = ?1 order by version desc", courseId)
                 .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("There is no course '" + courseId + "'."));
+                .orElseThrow(() -> new NotFoundException("There is no course '" + courseId + "'."));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT lesson_id, count(DISTINCT learner_id) FROM lesson_done
@@ -165,7 +171,7 @@ public class ReportQueries {
 
     public List<WeekCount> completionsPerWeek(String orgId, String courseId, int weeks) {
         if (weeks < 1 || weeks > config.reports().maxWeeks()) {
-            throw ProblemException.badRequest("weeks must be between 1 and " + config.reports().maxWeeks() + ", not " + weeks + ".");
+            throw new InvalidInputException("weeks must be between 1 and " + config.reports().maxWeeks() + ", not " + weeks + ".");
         }
         LocalDate thisWeek = today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate from = thisWeek.minusWeeks(weeks - 1L);
@@ -186,10 +192,10 @@ public class ReportQueries {
         return series.entrySet().stream().map(e -> new WeekCount(e.getKey(), e.getValue())).toList();
     }
 
-    public Page<LearnerRow> learners(String orgId, ListFilter filter, Integer page, Integer size) {
-        PageRequest request = PageRequest.of(page, size, config.reports().maxPageSize());
+    public Page<LearnerRow> learners(String orgId, ListFilter filter, PageParams paging) {
+        PageRequest request = paging.toRequest(config.reports().maxPageSize());
         if ((long) request.page() * request.size() > config.reports().maxOffset()) {
-            throw ProblemException.badRequest("page " + request.page() + " of size " + request.size() + " starts past row "
+            throw new InvalidInputException("page " + request.page() + " of size " + request.size() + " starts past row "
                     + config.reports().maxOffset() + "; narrow the filter or use the CSV export.");
         }
         String where = where(filter);
@@ -271,8 +277,8 @@ public class ReportQueries {
                 (Instant) row[13], (Instant) row[14]);
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     private static long number(Object value) {

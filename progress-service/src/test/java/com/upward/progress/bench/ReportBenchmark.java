@@ -1,5 +1,6 @@
 package com.upward.progress.bench;
 
+import com.upward.platform.web.PageParams;
 import com.upward.platform.testing.TestTokens;
 import com.upward.progress.rest.ProgressViews.Status;
 import com.upward.progress.service.ReportQueries;
@@ -101,9 +102,9 @@ class ReportBenchmark {
         Map<String, Runnable> calls = new LinkedHashMap<>();
         calls.put("summary (org)", () -> QuarkusTransaction.requiringNew().run(() -> reports.summary(ORG, null)));
         calls.put("learner list, page 0 of 50, by name",
-                () -> QuarkusTransaction.requiringNew().run(() -> reports.learners(ORG, byName, 0, 50)));
+                () -> QuarkusTransaction.requiringNew().run(() -> reports.learners(ORG, byName, new PageParams("0", "50"))));
         calls.put("learner list, status=OVERDUE, by due date",
-                () -> QuarkusTransaction.requiringNew().run(() -> reports.learners(ORG, overdue, 0, 50)));
+                () -> QuarkusTransaction.requiringNew().run(() -> reports.learners(ORG, overdue, new PageParams("0", "50"))));
         for (Map.Entry<String, Runnable> call : calls.entrySet()) {
             for (int i = 0; i < WARMUP; i++) {
                 call.getValue().run();

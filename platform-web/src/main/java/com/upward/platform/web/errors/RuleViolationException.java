@@ -1,0 +1,13 @@
+package com.upward.platform.web.errors;
+
+/** The request is well formed but breaks a rule of the domain (an invalid draft, an answer that does not fit). */
+public class RuleViolationException extends DomainException {
+
+    public RuleViolationException(String detail) {
+        super("Unprocessable content", detail);
+    }
+
+    public RuleViolationException(String title, String detail) {
+        super(title, detail);
+    }
+}
