@@ -38,6 +38,9 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
     public static final String SLOW = "/api/v1/courses/slow";
     public static final String FAILING = "/api/v1/courses/failing";
     public static final String DASH_COURSE = "dash-course";
+    public static final String OPENAPI = "/_stand-in/openapi/";
+    /** assessment-service's document is refused this many times first, as by a service still starting. */
+    public static final int ASSESSMENT_DOCUMENT_REFUSALS = 2;
 
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private Vertx vertx;
@@ -56,6 +59,13 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
             hits.computeIfAbsent(path, ignored -> new AtomicInteger()).incrementAndGet();
             if (path.equals("/jwks")) {
                 json(request, 200, jwks);
+            } else if (path.startsWith(OPENAPI)) {
+                String service = path.substring(OPENAPI.length());
+                if (service.equals("assessment-service") && hits.get(path).get() <= ASSESSMENT_DOCUMENT_REFUSALS) {
+                    problem(request, 503, "Service unavailable", "Stand-in: still starting.");
+                } else {
+                    json(request, 200, serviceDocument(service));
+                }
             } else if (path.equals(CACHEABLE)) {
                 request.response().putHeader("Cache-Control", "no-cache, private").putHeader("ETag", "\"v1\"")
                         .putHeader("Vary", "Authorization").putHeader("X-Request-Id", request.getHeader("X-Request-Id"));
@@ -105,6 +115,10 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
                 "upward.gateway.services.progress", standIn,
                 "upward.gateway.services.assessment", "http://127.0.0.1:" + FreePorts.next(),
                 "quarkus.rest-client.assessment.url", standIn,
+                // The services' real generated documents, served by the stand-in.
+                "upward.gateway.openapi.course", standIn + OPENAPI + "course-service",
+                "upward.gateway.openapi.assessment", standIn + OPENAPI + "assessment-service",
+                "upward.gateway.openapi.progress", standIn + OPENAPI + "progress-service",
                 // Tokens are verified against a JWKS fetched over HTTP, as with an external issuer.
                 "mp.jwt.verify.publickey.location", standIn + "/jwks");
     }
@@ -160,6 +174,19 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
         request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
                 .end(new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
                         .put("detail", detail).encode());
+    }
+
+    /** A service's OpenAPI document as its own build generated it (copied from its target/openapi by the pom). */
+    public static String serviceDocument(String service) {
+        String resource = "openapi/" + service + "/openapi.json";
+        try (InputStream in = StandInServiceResource.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing: build " + service + " first (mvn -pl gateway -am)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The test issuer's public key as a JWKS document. */
