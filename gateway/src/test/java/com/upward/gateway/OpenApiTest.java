@@ -123,6 +123,24 @@ class OpenApiTest {
     }
 
     @Test
+    void everyJsonBodyHasARealSchema() {
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            List<JsonNode> bodies = new ArrayList<>();
+            bodies.add(operation.getValue().path("requestBody"));
+            operation.getValue().path("responses").forEach(bodies::add);
+            for (JsonNode body : bodies) {
+                JsonNode schema = body.path("content").path("application/json").path("schema");
+                if (!body.path("content").path("application/json").isMissingNode()) {
+                    assertTrue(schema.has("$ref") || schema.has("properties") || schema.has("additionalProperties")
+                                    || schema.has("items") || schema.has("type")
+                                    && !schema.path("type").asText().equals("object"),
+                            operation.getKey() + " " + path.getKey() + " has a real JSON schema, not " + schema);
+                }
+            }
+        }));
+    }
+
+    @Test
     void oneBearerSchemeForTheGatewayAndTheServices() {
         assertEquals("Upward API", document.path("info").path("title").asText());
         assertEquals("bearer", document.at("/components/securitySchemes/SecurityScheme/scheme").asText());
