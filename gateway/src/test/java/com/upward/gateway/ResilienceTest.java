@@ -160,11 +160,13 @@ class ResilienceTest {
     /** Sends a request over a raw socket and closes it before the (slow) answer comes. */
     private void hangUpMidRequest(String path) throws Exception {
         int port = io.restassured.RestAssured.port;
+        int before = standInHits(path);
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: 203.0.113.90\r\nAuthorization: Bearer "
                     + TestTokens.learner("learner-hanging-up", "acme") + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            Thread.sleep(50);
+            // Hang up only once the service has the request: mid-request, not before the gateway forwarded it.
+            await().atMost(Duration.ofSeconds(5)).until(() -> standInHits(path) > before);
         }
     }
 

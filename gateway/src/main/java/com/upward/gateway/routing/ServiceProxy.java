@@ -110,7 +110,12 @@ public class ServiceProxy {
                 .setServer(SocketAddress.inetSocketAddress(origin.getPort(), origin.getHost()))
                 .setConnectTimeout(config.connectTimeout().toMillis())
                 .setIdleTimeout(route.timeout().toMillis());
-        return context.client().request(options).recover(failure -> {
+        return context.client().request(options).map(request -> {
+            // The proxy learns of a failure from the answer it awaits; without a handler Vert.x would also log it
+            // as an ERROR, e.g. "Stream reset: 0" for every caller that hangs up, which is no error of ours.
+            request.exceptionHandler(failure -> LOG.debugf("%s request ended early: %s", route.service(), failure.getMessage()));
+            return request;
+        }).recover(failure -> {
             if (!(failure instanceof ConnectException) || attempt >= config.routing().connectRetries()) {
                 return Future.failedFuture(failure);
             }
