@@ -1,22 +1,32 @@
 #!/usr/bin/env bash
 # The same authenticated lesson read, in one run on one machine: direct to course-service, through Debian's
-# nginx (keepalive upstream), and through the gateway, under the same fixed wrk load. Prints p50, p99 and
-# throughput for each, and the ratios the gateway is held to. Then (unless QUICK=1) 10,000 requests paced at
-# 100 req/s through the gateway, counting 5xx. In between, 200 callers hang up mid-request and the next 300
-# requests must get no 503.
+# nginx (keepalive upstream), and through the gateway, under the same fixed wrk load. All three are warmed
+# first, then measured in interleaved rounds (direct, nginx, gateway, direct, nginx, gateway, ...) so neither
+# their order nor the JIT's warm-up favours one; it prints each round, the medians over the rounds of p50, p99
+# and throughput, and the ratios of those medians that the gateway is held to. Then 200 callers hang up
+# mid-request and the next 300 requests must get no 503; then (unless QUICK=1) 10,000 requests at a steady
+# 100 req/s through the gateway (paced.lua), counting 5xx and printing the rate achieved.
 #
-# Start the stack first, with the gateway's rate limits out of the way:
-#   UPWARD_GATEWAY_LIMITS_PER_USER_REQUESTS=100000000 UPWARD_GATEWAY_LIMITS_PER_IP_REQUESTS=100000000 ./upward up
-# then: deploy/bench/proxy-bench.sh   (needs wrk and nginx: apt-get install -y wrk nginx-light)
+# wrk and nginx are not part of the project: Debian's packages wrk and nginx-light
+# (apt-get install -y wrk nginx-light). Start the stack first, with C2 (the JIT flags empty) and the
+# gateway's rate limits out of the way:
+#   UPWARD_SERVICE_JIT_OPTS= UPWARD_GATEWAY_LIMITS_PER_USER_REQUESTS=100000000 \
+#     UPWARD_GATEWAY_LIMITS_PER_IP_REQUESTS=100000000 ./upward up
+# then: deploy/bench/proxy-bench.sh
+# Knobs: BENCH_ROUNDS (5), BENCH_DURATION per round (10s), BENCH_WARMUP per path (20s), BENCH_CONNECTIONS (8),
+# PACED_RATE (100), PACED_TOTAL (10000), PACED_CONNECTIONS (20).
 set -euo pipefail
 
 GATEWAY_PORT=${UPWARD_GATEWAY_PORT:-8080}
 COURSE_PORT=${UPWARD_COURSE_PORT:-8081}
 NGINX_PORT=${BENCH_NGINX_PORT:-18090}
 PATH_UNDER_TEST=${BENCH_PATH:-/api/v1/courses/how-to-lead-upward/lessons/four-tips-to-engage}
-DURATION=${BENCH_DURATION:-20s}
+DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
-WARMUP=${BENCH_WARMUP:-10s}
+WARMUP=${BENCH_WARMUP:-20s}
+ROUNDS=${BENCH_ROUNDS:-5}
+PACED_THREADS=2
+export PACED_RATE=${PACED_RATE:-100} PACED_TOTAL=${PACED_TOTAL:-10000} PACED_THREADS
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
 trap '[ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -34,29 +44,44 @@ sed -e "s/@NGINX_PORT@/$NGINX_PORT/" -e "s/@COURSE_PORT@/$COURSE_PORT/" -e "s#@W
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK"
 sleep 0.5
 
-declare -A P50 P99 RPS
 # wrk prints latency percentiles in us, ms or s; make them ms.
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[^m]s$/) n *= 1000; printf "%.2f", n }'; }
-measure() {
-  local name=$1 port=$2
-  wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port$PATH_UNDER_TEST" >/dev/null
-  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/count-status.lua" \
-    -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port$PATH_UNDER_TEST" > "$WORK/$name.txt"
-  P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/$name.txt")")
-  P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/$name.txt")")
-  RPS[$name]=$(awk '/^Requests\/sec/ { print $2 }' "$WORK/$name.txt")
-  printf '%-8s p50 %7s ms   p99 %7s ms   %8s req/s   %s\n' "$name" "${P50[$name]}" "${P99[$name]}" "${RPS[$name]}" \
-    "$(grep '^statuses' "$WORK/$name.txt" || true)"
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+declare -A PORT=([direct]=$COURSE_PORT [nginx]=$NGINX_PORT [gateway]=$GATEWAY_PORT)
+PATHS="direct nginx gateway"
+
+load() { # port duration [wrk options]
+  local port=$1 duration=$2; shift 2
+  wrk -t1 -c"$CONNECTIONS" -d"$duration" "$@" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port$PATH_UNDER_TEST"
 }
 
-echo "GET $PATH_UNDER_TEST, wrk 1 thread, $CONNECTIONS connections, $DURATION after $WARMUP warm-up"
-measure direct "$COURSE_PORT"
-measure nginx "$NGINX_PORT"
-measure gateway "$GATEWAY_PORT"
+echo "GET $PATH_UNDER_TEST, wrk 1 thread, $CONNECTIONS connections; warm-up $WARMUP each, then $ROUNDS interleaved rounds of $DURATION"
+for name in $PATHS; do load "${PORT[$name]}" "$WARMUP" >/dev/null; done
+for round in $(seq 1 "$ROUNDS"); do
+  for name in $PATHS; do
+    out="$WORK/$name.$round.txt"
+    load "${PORT[$name]}" "$DURATION" --latency -s "$HERE/count-status.lua" > "$out"
+    p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")"); p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
+    rps=$(awk '/^Requests\/sec/ { print $2 }' "$out")
+    echo "$p50 $p99 $rps" >> "$WORK/$name.rounds"
+    printf 'round %d %-8s p50 %7s ms   p99 %7s ms   %8s req/s   %s\n' "$round" "$name" "$p50" "$p99" "$rps" \
+      "$(grep '^statuses' "$out" || true)"
+  done
+done
+
+declare -A P50 P99 RPS
+echo "medians over $ROUNDS rounds"
+for name in $PATHS; do
+  P50[$name]=$(awk '{ print $1 }' "$WORK/$name.rounds" | median)
+  P99[$name]=$(awk '{ print $2 }' "$WORK/$name.rounds" | median)
+  RPS[$name]=$(awk '{ print $3 }' "$WORK/$name.rounds" | median)
+  printf '%-8s p50 %7s ms   p99 %7s ms   %8s req/s\n' "$name" "${P50[$name]}" "${P99[$name]}" "${RPS[$name]}"
+done
 awk -v dp="${P50[direct]}" -v np="${P50[nginx]}" -v gp="${P50[gateway]}" \
-    -v dr="${RPS[direct]}" -v gr="${RPS[gateway]}" 'BEGIN {
+    -v dr="${RPS[direct]}" -v nr="${RPS[nginx]}" -v gr="${RPS[gateway]}" 'BEGIN {
   printf "gateway p50 / direct p50   %.2f  (target <= 1.10)\n", gp / dp
   printf "gateway rps / direct rps   %.2f  (target >= 0.80)\n", gr / dr
+  printf "gateway p50 / nginx p50    %.2f, gateway rps / nginx rps %.2f\n", gp / np, gr / nr
   na = np - dp; ga = gp - dp
   printf "added p50: nginx %.2f ms, gateway %.2f ms, ratio %s  (target <= 1.5)\n", na, ga, (na > 0 ? sprintf("%.2f", ga / na) : "n/a (nginx added nothing measurable)")
 }'
@@ -72,7 +97,7 @@ done | sort | uniq -c | tr '\n' ' ')
 echo "after the hang-ups: $after(status counts; no 503 expected)"
 
 if [ "${QUICK:-0}" != 1 ]; then
-  echo "10,000 requests through the gateway, paced to about 100 req/s (about 100 s)"
-  wrk -t6 -c6 -d130s -s "$HERE/paced.lua" -H "Authorization: Bearer $TOKEN" \
-    "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" | grep -E "^(statuses|paced|Requests)"
+  echo "$PACED_TOTAL requests through the gateway at a steady $PACED_RATE req/s, ${PACED_CONNECTIONS:-20} connections"
+  wrk -t"$PACED_THREADS" -c"${PACED_CONNECTIONS:-20}" -d$(( PACED_TOTAL / PACED_RATE + 60 ))s -s "$HERE/paced.lua" \
+    -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" | grep -E "^(statuses|paced)"
 fi

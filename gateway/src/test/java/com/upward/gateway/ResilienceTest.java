@@ -79,6 +79,49 @@ class ResilienceTest {
     }
 
     @Test
+    void pooledConnectionsTheServiceClosedWhileIdleAreNotUsedForTheNextRequests() {
+        String read = "/api/v1/courses/after-idle-close-read";
+        String write = "/api/v1/courses/after-idle-close-write";
+        // Fill the gateway's pool with keep-alive connections to the stand-in, then let the stand-in close them all.
+        for (int i = 0; i < 3; i++) {
+            get("/api/v1/courses/warm-" + i).then().statusCode(200);
+        }
+        String standIn = ConfigProvider.getConfig().getValue("upward.gateway.services.course", String.class);
+        int closed = Integer.parseInt(RestAssured.given().baseUri(standIn).get(StandInServiceResource.CLOSE_IDLE).asString());
+        assertTrue(closed >= 1, "the stand-in closed the gateway's idle connections: " + closed);
+
+        get(read).then().statusCode(200).body("method", org.hamcrest.Matchers.equalTo("GET"));
+        given().auth().oauth2(learner).contentType("application/json").body("{\"n\":1}").post(write)
+                .then().statusCode(200).body("body", org.hamcrest.Matchers.equalTo("{\"n\":1}"));
+        assertEquals(1, standInHits(read));
+        assertEquals(1, standInHits(write), "the POST reached the service exactly once");
+    }
+
+    @Test
+    void aGetWhoseConnectionBrokeAfterSendingIsSentOnceMore() {
+        String path = StandInServiceResource.BREAK_ONCE + "read";
+        double before = courseRetries();
+        get(path).then().statusCode(200).body("path", org.hamcrest.Matchers.equalTo(path));
+        assertEquals(2, standInHits(path), "read once and dropped, then answered");
+        assertEquals(1.0, courseRetries() - before);
+    }
+
+    @Test
+    void aPostWhoseConnectionBrokeAfterSendingIsNotRepeated() {
+        String path = StandInServiceResource.BREAK_ONCE + "write";
+        double before = courseRetries();
+        Response response = given().auth().oauth2(learner).contentType("application/json").body("{}").post(path);
+        assertProblem(response, 502);
+        assertEquals("Bad gateway", response.jsonPath().getString("title"));
+        assertEquals(1, standInHits(path), "the service saw the POST once, and it was not sent again");
+        assertEquals(0.0, courseRetries() - before);
+    }
+
+    private double courseRetries() {
+        return metrics.counter("upward.gateway.proxy.retries", "service", ServiceRoutes.COURSE).count();
+    }
+
+    @Test
     void theBreakerOpensAfterConsecutiveFailuresAnswers503AtOnceAndClosesAfterASuccessfulProbe() {
         for (int i = 0; i < 3; i++) {
             Response relayed = get(StandInServiceResource.FAILING);
@@ -117,11 +160,13 @@ class ResilienceTest {
     /** Sends a request over a raw socket and closes it before the (slow) answer comes. */
     private void hangUpMidRequest(String path) throws Exception {
         int port = io.restassured.RestAssured.port;
+        int before = standInHits(path);
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: 203.0.113.90\r\nAuthorization: Bearer "
                     + TestTokens.learner("learner-hanging-up", "acme") + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            Thread.sleep(50);
+            // Hang up only once the service has the request: mid-request, not before the gateway forwarded it.
+            await().atMost(Duration.ofSeconds(5)).until(() -> standInHits(path) > before);
         }
     }
 

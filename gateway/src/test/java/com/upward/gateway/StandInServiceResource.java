@@ -4,6 +4,7 @@ import com.upward.stack.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.jwt.util.KeyUtils;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -16,6 +17,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * It echoes what it received, except on a few paths that act out the cases the gateway must handle:
  * a problem answer (…/missing), a slow service (…/slow), a failing one (…/failing), the dashboard's
  * sources (dash-course, its quizzes, /api/v1/me/progress), and a service that is down for callers whose
- * token subject says so (e.g. "…-assessment-down"). It also serves the issuer's keys as a JWKS at /jwks,
- * standing in for an external OpenID Connect issuer. The proxy's assessment route points at a port nobody
+ * token subject says so (e.g. "…-assessment-down"), a service that closes its idle keep-alive connections
+ * ({@link #CLOSE_IDLE}) or breaks a connection after reading the request ({@link #BREAK_ONCE}). It also
+ * serves the issuer's keys as a JWKS at /jwks, standing in for an external OpenID Connect issuer. The proxy's assessment route points at a port nobody
  * listens on; the dashboard's assessment client points here.
  */
 public class StandInServiceResource implements QuarkusTestResourceLifecycleManager {
@@ -38,8 +41,16 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
     public static final String SLOW = "/api/v1/courses/slow";
     public static final String FAILING = "/api/v1/courses/failing";
     public static final String DASH_COURSE = "dash-course";
+    public static final String OPENAPI = "/_stand-in/openapi/";
+    /** Closes every connection except the one asking: what a service does to keep-alive connections idle too long. */
+    public static final String CLOSE_IDLE = "/_stand-in/close-idle";
+    /** The first request to a path under it is read, then its connection closed without an answer. */
+    public static final String BREAK_ONCE = "/api/v1/courses/break-once/";
+    /** assessment-service's document is refused this many times first, as by a service still starting. */
+    public static final int ASSESSMENT_DOCUMENT_REFUSALS = 2;
 
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Set<HttpConnection> connections = ConcurrentHashMap.newKeySet();
     private Vertx vertx;
 
     @Override
@@ -53,9 +64,27 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
                 request.response().end(String.valueOf(count == null ? 0 : count.get()));
                 return;
             }
-            hits.computeIfAbsent(path, ignored -> new AtomicInteger()).incrementAndGet();
-            if (path.equals("/jwks")) {
+            int hit = hits.computeIfAbsent(path, ignored -> new AtomicInteger()).incrementAndGet();
+            if (path.equals(CLOSE_IDLE)) {
+                int closed = 0;
+                for (HttpConnection connection : connections) {
+                    if (connection != request.connection()) {
+                        connection.close();
+                        closed++;
+                    }
+                }
+                request.response().end(String.valueOf(closed));
+            } else if (path.startsWith(BREAK_ONCE) && hit == 1) {
+                request.connection().close();
+            } else if (path.equals("/jwks")) {
                 json(request, 200, jwks);
+            } else if (path.startsWith(OPENAPI)) {
+                String service = path.substring(OPENAPI.length());
+                if (service.equals("assessment-service") && hits.get(path).get() <= ASSESSMENT_DOCUMENT_REFUSALS) {
+                    problem(request, 503, "Service unavailable", "Stand-in: still starting.");
+                } else {
+                    json(request, 200, serviceDocument(service));
+                }
             } else if (path.equals(CACHEABLE)) {
                 request.response().putHeader("Cache-Control", "no-cache, private").putHeader("ETag", "\"v1\"")
                         .putHeader("Vary", "Authorization").putHeader("X-Request-Id", request.getHeader("X-Request-Id"));
@@ -94,6 +123,10 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
                         .put("body", body.toString()).encode());
             }
         }));
+        server.connectionHandler(connection -> {
+            connections.add(connection);
+            connection.closeHandler(ignored -> connections.remove(connection));
+        });
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -105,6 +138,10 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
                 "upward.gateway.services.progress", standIn,
                 "upward.gateway.services.assessment", "http://127.0.0.1:" + FreePorts.next(),
                 "quarkus.rest-client.assessment.url", standIn,
+                // The services' real generated documents, served by the stand-in.
+                "upward.gateway.openapi.course", standIn + OPENAPI + "course-service",
+                "upward.gateway.openapi.assessment", standIn + OPENAPI + "assessment-service",
+                "upward.gateway.openapi.progress", standIn + OPENAPI + "progress-service",
                 // Tokens are verified against a JWKS fetched over HTTP, as with an external issuer.
                 "mp.jwt.verify.publickey.location", standIn + "/jwks");
     }
@@ -160,6 +197,19 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
         request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
                 .end(new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
                         .put("detail", detail).encode());
+    }
+
+    /** A service's OpenAPI document as its own build generated it (copied from its target/openapi by the pom). */
+    public static String serviceDocument(String service) {
+        String resource = "openapi/" + service + "/openapi.json";
+        try (InputStream in = StandInServiceResource.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing: build " + service + " first (mvn -pl gateway -am)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The test issuer's public key as a JWKS document. */

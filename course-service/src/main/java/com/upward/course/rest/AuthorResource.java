@@ -121,6 +121,7 @@ public class AuthorResource {
 
     @POST
     @Path("/{courseId}/draft/lessons")
+    @APIResponseSchema(value = DraftLessonView.class, responseCode = "201")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addLesson(@PathParam("courseId") @Slug String courseId,
                               @Valid @NotNull DraftLesson lesson, @HeaderParam("If-Match") String ifMatch,

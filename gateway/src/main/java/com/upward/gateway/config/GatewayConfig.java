@@ -25,6 +25,31 @@ public interface GatewayConfig {
 
     Pool pool();
 
+    OpenApi openapi();
+
+    /** Where the gateway reads each service's generated OpenAPI document, to merge the routed paths into its own. */
+    interface OpenApi {
+        /** course-service's document (JSON). */
+        @WithDefault("${upward.gateway.services.course}/q/openapi?format=json")
+        URI course();
+
+        /** assessment-service's document (JSON). */
+        @WithDefault("${upward.gateway.services.assessment}/q/openapi?format=json")
+        URI assessment();
+
+        /** progress-service's document (JSON). */
+        @WithDefault("${upward.gateway.services.progress}/q/openapi?format=json")
+        URI progress();
+
+        /** After a failed fetch (the service is down or starting), try again this soon. */
+        @WithDefault("5s")
+        Duration retryInterval();
+
+        /** A fetched document is read again this often, so a redeployed service's changes appear. */
+        @WithDefault("10m")
+        Duration refreshInterval();
+    }
+
     interface Pool {
         /** How long an unused pooled connection to a service is kept: below the services' server idle timeout (30 min). */
         @WithDefault("20s")

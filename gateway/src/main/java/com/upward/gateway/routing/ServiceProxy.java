@@ -15,6 +15,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -34,6 +35,7 @@ import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.http.HttpServerResponse;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.CompletionStage;
 import java.net.URI;
@@ -42,7 +44,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Routes API paths to the services with Vert.x's reverse proxy: method, headers (with the request id and
  * traceparent) and body pass through unchanged, and so do the services' problem+json answers. Around it:
- * a time limit per route (504), connection retries for GET and HEAD only, and a circuit breaker per
+ * a time limit per route (504), a retry on a new connection when nothing was sent (any method) or when the
+ * connection broke after sending (GET and HEAD only, once), and a circuit breaker per
  * service (503 at once while open). The token was already checked at the edge; each service checks it again.
  */
 @ApplicationScoped
@@ -107,7 +110,12 @@ public class ServiceProxy {
                 .setServer(SocketAddress.inetSocketAddress(origin.getPort(), origin.getHost()))
                 .setConnectTimeout(config.connectTimeout().toMillis())
                 .setIdleTimeout(route.timeout().toMillis());
-        return context.client().request(options).recover(failure -> {
+        return context.client().request(options).map(request -> {
+            // The proxy learns of a failure from the answer it awaits; without a handler Vert.x would also log it
+            // as an ERROR, e.g. "Stream reset: 0" for every caller that hangs up, which is no error of ours.
+            request.exceptionHandler(failure -> LOG.debugf("%s request ended early: %s", route.service(), failure.getMessage()));
+            return request;
+        }).recover(failure -> {
             if (!(failure instanceof ConnectException) || attempt >= config.routing().connectRetries()) {
                 return Future.failedFuture(failure);
             }
@@ -138,7 +146,7 @@ public class ServiceProxy {
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             String service = route.service();
             HttpServerResponse caller = context.request().proxiedRequest().response();
-            CompletionStage<ProxyResponse> guarded = breaker.get(() -> context.sendRequest().<ProxyResponse>transform(outcome -> {
+            CompletionStage<ProxyResponse> guarded = breaker.get(() -> send(context).<ProxyResponse>transform(outcome -> {
                 if (caller.closed()) {
                     return Future.failedFuture(new CallerGone());
                 }
@@ -163,6 +171,13 @@ public class ServiceProxy {
                             "The " + service + " is failing, so the gateway is not sending it requests for a moment. Try again shortly.",
                             Math.max(1, config.breaker().openFor().toSeconds())));
                 }
+                if (failure instanceof ConnectionBroke) {
+                    LOG.warnf("%s closed the connection before answering %s %s: %s", service,
+                            context.request().getMethod(), context.request().getURI(), failure.getCause().getMessage());
+                    return Future.succeededFuture(problem(context, 502, "Bad gateway",
+                            "The " + service + " closed the connection before answering. The request was not repeated,"
+                                    + " because it may have reached the service: check before sending it again.", 0));
+                }
                 if (failure instanceof TimeoutException) {
                     LOG.warnf("%s took longer than %s for %s %s", service, route.timeout(),
                             context.request().getMethod(), context.request().getURI());
@@ -173,6 +188,27 @@ public class ServiceProxy {
                         context.request().getMethod(), context.request().getURI(), failure.getMessage());
                 return Future.succeededFuture(problem(context, 503, "Service unavailable",
                         "The " + service + " is not answering right now. Try again in a moment.", UNREACHABLE_RETRY_AFTER));
+            });
+        }
+
+        /**
+         * Sends the request; when the connection broke after it was written (a pooled connection the service
+         * closed at that moment, a reset) a GET or HEAD is sent once more on another connection. Any other method
+         * is not: it may have reached the service, so it becomes a 502 instead of a second write.
+         */
+        private Future<ProxyResponse> send(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                if (!brokenConnection(failure)) {
+                    return Future.failedFuture(failure);
+                }
+                HttpMethod method = context.request().getMethod();
+                if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+                    return Future.failedFuture(new ConnectionBroke(failure));
+                }
+                metrics.counter("upward.gateway.proxy.retries", "service", route.service()).increment();
+                context.request().setBody(null);
+                return context.sendRequest().recover(again -> Future.failedFuture(
+                        brokenConnection(again) ? new ConnectionBroke(again) : again));
             });
         }
 
@@ -207,6 +243,19 @@ public class ServiceProxy {
     static final class CallerGone extends RuntimeException {
         CallerGone() {
             super("the caller closed its connection", null, false, false);
+        }
+    }
+
+    /** Connected, and the request (or part of it) written, but the connection broke before an answer came. */
+    private static boolean brokenConnection(Throwable failure) {
+        return failure instanceof HttpClosedException
+                || failure instanceof IOException && !(failure instanceof ConnectException);
+    }
+
+    /** The connection to the service broke after the request was written, and the request was not repeated. */
+    static final class ConnectionBroke extends RuntimeException {
+        ConnectionBroke(Throwable cause) {
+            super("the connection broke before the service answered", cause, false, false);
         }
     }
 

@@ -21,6 +21,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -71,6 +74,9 @@ public class EnrolmentResource {
     @POST
     @Path("/me/enrolments")
     @RolesAllowed(Roles.LEARNER)
+    // A Response, for its two statuses: the body is the enrolment either way.
+    @APIResponse(responseCode = "201", description = "Enrolled now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Enrolment.class)))
+    @APIResponse(responseCode = "200", description = "Already enrolled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Enrolment.class)))
     public Response enrol(@Valid @NotNull SelfEnrolRequest request) {
         profiles.remember(user.id(), user.orgId(), user.displayName());
         boolean created = enrolments.enrolSelf(user.id(), user.orgId(), request.courseId());
