@@ -15,6 +15,9 @@ public class LearnerProfiles {
     /** Stores the name when it is new or changed; a repeated call writes nothing. */
     @Transactional
     public void remember(String learnerId, String orgId, String displayName) {
+        // Waits for summaries of this learner being recomputed (LearnerCourseRefresh), so none keeps an old name.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:learner, 1))")
+                .setParameter("learner", learnerId).getSingleResult();
         int changed = entityManager.createNativeQuery("""
                         INSERT INTO learner_profile (learner_id, org_id, display_name, updated_at)
                         VALUES (:learner, :org, :name, now())
