@@ -24,11 +24,23 @@ public final class StackMain {
         switch (command) {
             case "up" -> up(config, pidFile);
             case "stop" -> stop(pidFile);
+            case "redrive" -> redrive(config, args);
             default -> {
-                System.err.println("usage: StackMain up|stop");
+                System.err.println("usage: StackMain up|stop|redrive TOPIC.dlq");
                 System.exit(2);
             }
         }
+    }
+
+    /** Sends a dead-letter topic's records back to their topic; KAFKA_BOOTSTRAP_SERVERS for a broker elsewhere. */
+    private static void redrive(StackConfig config, String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: ./upward redrive TOPIC.dlq   (for example upward.assessment.dlq)");
+            System.exit(2);
+        }
+        String brokers = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + config.kafkaPort());
+        int sent = new DeadLetterRedrive(brokers).redrive(args[1]);
+        System.out.println("Re-drove " + sent + " records from " + args[1]);
     }
 
     private static void up(StackConfig config, Path pidFile) throws Exception {

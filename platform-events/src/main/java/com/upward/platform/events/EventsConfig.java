@@ -12,6 +12,33 @@ public interface EventsConfig {
 
     Inbox inbox();
 
+    Retention retention();
+
+    interface Retention {
+        /** Off only where another process prunes this database. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the pruner runs. */
+        @WithDefault("1h")
+        Duration interval();
+
+        /** How long a published outbox row is kept (for looking into what was sent). */
+        @WithDefault("7d")
+        Duration outbox();
+
+        /**
+         * How long a consumed event id is kept. It must exceed the topics' retention (Kafka's default is 7 days):
+         * a record re-read from the start of a topic must still find its id, or it would be applied twice.
+         */
+        @WithDefault("14d")
+        Duration inbox();
+
+        /** Rows deleted per statement and transaction: short transactions, short locks. */
+        @WithDefault("1000")
+        int batchSize();
+    }
+
     interface Outbox {
         /** Off only where another process relays this database's outbox. */
         @WithDefault("true")

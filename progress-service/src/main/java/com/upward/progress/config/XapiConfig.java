@@ -44,6 +44,10 @@ public interface XapiConfig {
     @WithDefault("5s")
     Duration pollInterval();
 
+    /** How long a delivered statement is kept; FAILED ones stay until someone looks at them. */
+    @WithDefault("7d")
+    Duration sentRetention();
+
     /** Statements per POST (xAPI accepts an array). */
     @WithDefault("50")
     int batchSize();

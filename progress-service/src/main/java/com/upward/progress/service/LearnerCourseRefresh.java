@@ -71,6 +71,10 @@ public class LearnerCourseRefresh {
         // learner and course, and each statement after the lock sees what the other committed.
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .setParameter("key", learnerId + " " + courseId).getSingleResult();
+        // Shared with the learner's other courses, exclusive for a new display name (LearnerProfiles): the name
+        // read below is the one that name's writer committed, or the writer updates the row written here.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock_shared(hashtextextended(:learner, 1))")
+                .setParameter("learner", learnerId).getSingleResult();
 
         Object[] enrolment = single("""
                 SELECT org_id, enrolled_at, due_date FROM enrolment WHERE learner_id = :learner AND course_id = :course""",

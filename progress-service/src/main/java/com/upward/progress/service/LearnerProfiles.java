@@ -28,6 +28,9 @@ public class LearnerProfiles {
      */
     @Transactional
     public void remember(String learnerId, String orgId, String displayName) {
+        // Waits for summaries of this learner being recomputed (LearnerCourseRefresh), so none keeps an old name.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:learner, 1))")
+                .setParameter("learner", learnerId).getSingleResult();
         String boundTo = (String) entityManager.createNativeQuery("""
                         SELECT org_id FROM learner_profile WHERE learner_id = :learner
                         UNION ALL (SELECT org_id FROM learner_course_summary WHERE learner_id = :learner LIMIT 1)
