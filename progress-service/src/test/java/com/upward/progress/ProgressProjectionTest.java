@@ -117,6 +117,22 @@ class ProgressProjectionTest {
     }
 
     @Test
+    void anEventWithAFieldANewerProducerAddedIsStillApplied() {
+        // Rolling upgrades: a producer one version ahead may add fields; the consumer must not dead-letter them.
+        KafkaTestClient.publish(course("course-f"), UUID.randomUUID().toString());
+        String eventId = UUID.randomUUID().toString();
+        String data = "{\"learnerId\":\"learner-f\",\"orgId\":\"acme\",\"courseId\":\"course-f\",\"courseVersion\":1,"
+                + "\"lessonId\":\"intro\",\"completedAt\":\"2026-11-02T10:00:00Z\",\"addedInANewerVersion\":\"x\"}";
+        KafkaTestClient.send("upward.learning", "learner-f", data, Map.of(
+                "ce_id", eventId, "ce_type", LessonCompleted.TYPE, "ce_source", "/tests", "ce_time", Instant.now().toString()));
+        String token = TestTokens.learner("learner-f", "acme");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(token).get("/api/v1/me/progress/course-f").then().statusCode(200)
+                        .body("lessonsCompleted", equalTo(1)));
+        assertEquals(1L, count("SELECT count(*) FROM inbox_event WHERE event_id = '" + eventId + "'"));
+    }
+
+    @Test
     void anUnknownCourseIsNotFound() {
         assertProblem(given().auth().oauth2(TestTokens.learner("learner-f", "acme")).get("/api/v1/me/progress/no-such-course"), 404);
     }

@@ -1,5 +1,6 @@
 package com.upward.platform.events;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -137,7 +138,10 @@ public class EventInbox {
     public <T> T data(EventEnvelope envelope, Class<T> contract) {
         T data;
         try {
-            data = mapper.treeToValue(envelope.data(), contract);
+            // Unknown fields are ignored here, unlike in request bodies: a producer one version ahead may add
+            // fields during a rolling upgrade, and its events must not be dead-lettered for that.
+            data = mapper.readerFor(contract).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(envelope.data());
         } catch (Exception e) {
             throw new PoisonEventException(envelope.type() + " data does not match " + contract.getSimpleName() + ": " + e.getMessage());
         }
