@@ -114,6 +114,12 @@ public class ServiceProxy {
             // The proxy learns of a failure from the answer it awaits; without a handler Vert.x would also log it
             // as an ERROR, e.g. "Stream reset: 0" for every caller that hangs up, which is no error of ours.
             request.exceptionHandler(failure -> LOG.debugf("%s request ended early: %s", route.service(), failure.getMessage()));
+            if (context.request().proxiedRequest().response().closed()) {
+                // The caller hung up while this request waited for a pooled connection: give the connection back
+                // now, or it stays leased until the route's idle timeout and the callers after it wait for it.
+                request.reset();
+                throw new CallerGone();
+            }
             return request;
         }).recover(failure -> {
             if (!(failure instanceof ConnectException) || attempt >= config.routing().connectRetries()) {
