@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * Learners completing the course's lessons in order, side by side, at a steady pace, while a test breaks
  * something. It records exactly which completions were accepted (2xx) and how every other one was answered.
@@ -76,5 +79,21 @@ final class LessonStream {
         Map<String, Integer> counts = new java.util.HashMap<>();
         accepted.forEach(done -> counts.merge(done.substring(0, done.indexOf('/')), 1, Integer::sum));
         return counts;
+    }
+
+    /**
+     * After the stream ended: every completion was accepted, and each accepted one is in progress-service's
+     * read model exactly once (the set of lessons, and each learner's summary count). Prints the counts.
+     */
+    void assertNoneLostOrDoubled(String faultTest) {
+        assertEquals(submitted(), accepted.size(), "refused: " + refusals.stream().limit(3).toList());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(
+                () -> ProgressDb.lessonsDone(ProgressDb.MAIN, prefix).size() >= accepted.size());
+        Set<String> inProgress = ProgressDb.lessonsDone(ProgressDb.MAIN, prefix);
+        assertEquals(accepted, inProgress, "lost or unexpected completions");
+        assertEquals(acceptedPerLearner(), ProgressDb.summaryLessonCounts(ProgressDb.MAIN, prefix),
+                "a learner's summary counts a completion twice or misses one");
+        System.out.printf("Fault test %s: %d submitted, %d accepted, %d in progress, 0 lost, 0 doubled%n",
+                faultTest, submitted(), accepted.size(), inProgress.size());
     }
 }
