@@ -11,7 +11,7 @@ import com.upward.assessment.bank.BankDocument.Review;
 import com.upward.assessment.bank.BankValidator;
 import com.upward.assessment.config.AssessmentConfig;
 import com.upward.assessment.domain.Attempt;
-import com.upward.assessment.domain.Grades;
+import com.upward.assessment.domain.AttemptRepository;
 import com.upward.assessment.rest.AttemptViews.AnswerInput;
 import com.upward.assessment.rest.AttemptViews.AttemptView;
 import com.upward.assessment.rest.AttemptViews.Choice;
@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -69,6 +70,9 @@ public class AttemptService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AttemptRepository history;
 
     @Inject
     QuestionBank bank;
@@ -104,19 +108,19 @@ public class AttemptService {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "attempt:" + orgId + ":" + learnerId + ":" + quizId).getSingleResult();
         Instant now = clock.instant();
-        List<Attempt> previous = attempts(orgId, learnerId, quizId);
-        for (Attempt open : previous) {
-            if (!open.scored() && !open.expired(now, config.submissionGraceSeconds())) {
-                return new Started(view(open, quiz), false);
-            }
+        Optional<Attempt> open = history.open(orgId, learnerId, quizId, now, config.submissionGraceSeconds());
+        if (open.isPresent()) {
+            return new Started(view(open.get(), quiz), false);
         }
         var settings = quiz.settings();
-        if (settings.maxAttempts() > 0 && previous.size() >= settings.maxAttempts()) {
+        int used = history.count(orgId, learnerId, quizId);
+        if (settings.maxAttempts() > 0 && used >= settings.maxAttempts()) {
             throw new ConflictException("No attempts left", "You have used all " + settings.maxAttempts()
                     + " attempts allowed at quiz '" + quizId + "'.");
         }
-        if (!previous.isEmpty() && settings.minutesBetweenAttempts() > 0) {
-            Instant nextAllowed = previous.get(previous.size() - 1).closedAt().plus(Duration.ofMinutes(settings.minutesBetweenAttempts()));
+        if (used > 0 && settings.minutesBetweenAttempts() > 0) {
+            Instant nextAllowed = history.latest(orgId, learnerId, quizId).orElseThrow().closedAt()
+                    .plus(Duration.ofMinutes(settings.minutesBetweenAttempts()));
             if (now.isBefore(nextAllowed)) {
                 throw new TooEarlyException(nextAllowed, Duration.between(now, nextAllowed),
                         "Quiz '" + quizId + "' asks you to wait " + settings.minutesBetweenAttempts()
@@ -129,7 +133,7 @@ public class AttemptService {
         attempt.courseId = stored.courseId();
         attempt.orgId = orgId;
         attempt.learnerId = learnerId;
-        attempt.attemptNumber = previous.size() + 1;
+        attempt.attemptNumber = used + 1;
         attempt.status = Attempt.Status.IN_PROGRESS;
         attempt.startedAt = now;
         attempt.deadline = settings.timeLimitMinutes() > 0 ? now.plus(Duration.ofMinutes(settings.timeLimitMinutes())) : null;
@@ -205,22 +209,12 @@ public class AttemptService {
         Map<PowerType, QuizAttemptScored.PowerScore> eventTypes = new EnumMap<>(PowerType.class);
         byType.forEach((type, s) -> eventTypes.put(type, new QuizAttemptScored.PowerScore(s.correct(), s.total(), s.mastered())));
         // This attempt is already scored above, so the grade includes it.
-        Attempt graded = Grades.graded(quiz.settings().grading(), attempts(orgId, learnerId, attempt.quizId)).orElseThrow();
+        Attempt graded = history.graded(orgId, learnerId, attempt.quizId, quiz.settings().grading()).orElseThrow();
         outbox.publish(new QuizAttemptScored(attempt.id.toString(), learnerId, orgId, attempt.quizId, attempt.courseId,
                 attempt.attemptNumber, attempt.score, max, percent, passed, eventTypes, now,
                 QuizAttemptScored.GradingMethod.valueOf(quiz.settings().grading().name()), graded.id.toString(),
                 graded.percent, graded.passed));
         return view(attempt, quiz);
-    }
-
-    /** This learner's attempts at a quiz, oldest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Attempt> attempts(String orgId, String learnerId, String quizId) {
-        return entityManager.createQuery("""
-                        FROM Attempt WHERE orgId = :org AND learnerId = :learner AND quizId = :quiz
-                        ORDER BY attemptNumber""", Attempt.class)
-                .setParameter("org", orgId).setParameter("learner", learnerId).setParameter("quiz", quizId)
-                .getResultList();
     }
 
     /** Another learner's attempt and a missing one get the same answer, so ids reveal nothing. */

@@ -3,7 +3,7 @@ package com.upward.assessment.service;
 import com.upward.assessment.bank.BankDocument.Quiz;
 import com.upward.assessment.config.AssessmentConfig;
 import com.upward.assessment.domain.Attempt;
-import com.upward.assessment.domain.Grades;
+import com.upward.assessment.domain.AttemptRepository;
 import com.upward.assessment.rest.QuizViews.AttemptSummary;
 import com.upward.assessment.rest.QuizViews.MyAttempts;
 import com.upward.assessment.rest.QuizViews.QuizSettings;
@@ -31,7 +31,7 @@ public class QuizService {
     QuizPlacements placements;
 
     @Inject
-    AttemptService attempts;
+    AttemptRepository attempts;
 
     @Inject
     AssessmentConfig config;
@@ -53,7 +53,7 @@ public class QuizService {
             // Placed by a published course but not (yet) in this bank: visible, not attemptable.
             Placement p = placement.get();
             return new QuizSettings(quizId, p.title(), null, p.courseId(), version, p.passPercent(), required, unlockedBy,
-                    0, null, 0, null, null, null, summary(null, List.of()));
+                    0, null, 0, null, null, null, summary(null, List.of(), null));
         }
         Quiz quiz = stored.get().quiz();
         var s = quiz.settings();
@@ -61,10 +61,11 @@ public class QuizService {
         return new QuizSettings(quiz.id(), quiz.title(), quiz.kind(), stored.get().courseId(), version, passPercent,
                 required, unlockedBy, quiz.questionCount(), s.maxAttempts() > 0 ? s.maxAttempts() : null,
                 s.minutesBetweenAttempts(), s.timeLimitMinutes() > 0 ? s.timeLimitMinutes() : null,
-                s.grading().name(), s.review().name(), summary(quiz, attempts.attempts(orgId, learnerId, quizId)));
+                s.grading().name(), s.review().name(), summary(quiz, attempts.all(orgId, learnerId, quizId),
+                        attempts.graded(orgId, learnerId, quizId, s.grading()).orElse(null)));
     }
 
-    private MyAttempts summary(Quiz quiz, List<Attempt> mine) {
+    private MyAttempts summary(Quiz quiz, List<Attempt> mine, Attempt graded) {
         Instant now = clock.instant();
         int grace = config.submissionGraceSeconds();
         List<AttemptSummary> rows = mine.stream().map(a -> new AttemptSummary(a.id.toString(), a.attemptNumber,
@@ -82,7 +83,6 @@ public class QuizService {
             Instant at = mine.get(mine.size() - 1).closedAt().plus(Duration.ofMinutes(s.minutesBetweenAttempts()));
             next = at.isAfter(now) ? at : null;
         }
-        Attempt graded = Grades.graded(s.grading(), mine).orElse(null);
         return new MyAttempts(mine.size(), remaining, open, next, graded == null ? null : graded.percent,
                 graded == null ? null : graded.passed, rows);
     }
