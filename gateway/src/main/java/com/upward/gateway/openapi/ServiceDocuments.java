@@ -43,6 +43,8 @@ public class ServiceDocuments {
     ObjectMapper mapper;
 
     private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
+    /** Counts the documents read, so a reader can tell cheaply whether anything changed since it last looked. */
+    private volatile long version;
     private HttpClient client;
     private volatile boolean stopped;
 
@@ -54,6 +56,11 @@ public class ServiceDocuments {
 
     void stop(@Observes ShutdownEvent event) {
         stopped = true;
+    }
+
+    /** Changes whenever a document is read. */
+    public long version() {
+        return version;
     }
 
     /** The documents read so far, by service name. */
@@ -81,6 +88,7 @@ public class ServiceDocuments {
                 .onSuccess(body -> {
                     try {
                         documents.put(service, mapper.readTree(body.getBytes()));
+                        version++;
                         schedule(service, source, config.openapi().refreshInterval().toMillis());
                     } catch (IOException e) {
                         LOG.warnf("The OpenAPI document of %s at %s is not JSON: %s", service, source, e.getMessage());

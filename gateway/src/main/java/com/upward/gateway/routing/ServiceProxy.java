@@ -18,6 +18,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -67,6 +68,9 @@ public class ServiceProxy {
     ServiceBreakers breakers;
 
     @Inject
+    RouteTemplates templates;
+
+    @Inject
     MeterRegistry metrics;
 
     @Inject
@@ -85,11 +89,22 @@ public class ServiceProxy {
                     .origin(context -> connect(context, route, 0))
                     .addInterceptor(new Guard(route, breakers.of(route.service())));
             router.routeWithRegex(route.pathRegex()).handler(context -> {
+                tagMetrics(context, route);
                 if (!pageTooLarge(context)) {
                     proxy.handle(context.request());
                 }
             });
         }
+    }
+
+    /**
+     * Request metrics are tagged by the documented template, or by the route's prefix for a path no document has,
+     * never by the raw path: ids in tags would grow the metrics without bound. The key is the one Quarkus REST uses.
+     */
+    private void tagMetrics(RoutingContext context, ServiceRoutes.Route route) {
+        String template = templates.of(context.normalizedPath());
+        ((HttpServerRequestInternal) context.request()).context()
+                .putLocal("UrlPathTemplate", template != null ? template : route.undocumentedTemplate());
     }
 
     /** Page sizes are capped at the edge too, so no service is asked for an unbounded list. */

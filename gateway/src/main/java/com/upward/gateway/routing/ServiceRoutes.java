@@ -14,6 +14,10 @@ public final class ServiceRoutes {
     public static final String PROGRESS = "progress-service";
 
     public record Route(String pathRegex, String service, URI origin, Duration timeout) {
+        /** The metrics tag of a routed path that no service document has: the route's prefix, {@code /api/v1/quizzes/**}. */
+        public String undocumentedTemplate() {
+            return pathRegex.replace("(/.*)?", "/**");
+        }
     }
 
     public static List<Route> of(GatewayConfig config) {
