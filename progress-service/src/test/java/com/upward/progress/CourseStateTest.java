@@ -86,4 +86,15 @@ class CourseStateTest {
         assertNull(nothingDone.score());
         assertEquals("a", nothingDone.nextLessonId());
     }
+
+    @Test
+    void theAttemptsThatCountAreOnePerQuizTheOneItsLatestAttemptNames() {
+        List<Attempt> attempts = List.of(attempt(1, 60), attempt(2, 90, GradingMethod.HIGHEST, 2),
+                attempt(3, 50, GradingMethod.HIGHEST, 2),
+                new Attempt("other-1", "other", 1, 40, T0, Map.of(), GradingMethod.LAST, "other-1"),
+                new Attempt("other-2", "other", 2, 30, T0.plusSeconds(5), Map.of(), GradingMethod.LAST, "not-stored-yet"));
+        assertEquals(java.util.Set.of("attempt-2", "other-2"), CourseState.countingAttemptIds(attempts),
+                "attempt 3 names attempt 2; an attempt naming one not stored counts itself");
+        assertEquals(java.util.Set.of(), CourseState.countingAttemptIds(List.of()));
+    }
 }

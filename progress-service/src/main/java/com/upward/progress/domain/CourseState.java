@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,9 +26,16 @@ public record CourseState(List<LessonProgress> lessons, int lessonsDone, int per
                           Double score, Double bestScore, Instant completedAt,
                           Map<PowerType, PowerTotal> byPowerType) {
 
-    /** A scored attempt, with the grade assessment gave the quiz after it (its method and the attempt that counts). */
+    /**
+     * A scored attempt, with the grade assessment gave the quiz after it (its method and the attempt that counts).
+     * Its scores per power type are loaded for the attempts that count ({@link #countingAttemptIds}), empty for the rest.
+     */
     public record Attempt(String attemptId, String quizId, int attemptNumber, double percent, Instant submittedAt,
                           Map<PowerType, PowerScore> byPowerType, GradingMethod gradingMethod, String gradedAttemptId) {
+
+        public Attempt withScores(Map<PowerType, PowerScore> scores) {
+            return new Attempt(attemptId, quizId, attemptNumber, percent, submittedAt, scores, gradingMethod, gradedAttemptId);
+        }
     }
 
     public record LessonProgress(CoursePublished.Lesson lesson, Instant completedAt) {
@@ -101,16 +110,11 @@ public record CourseState(List<LessonProgress> lessons, int lessonsDone, int per
     }
 
     static QuizResult grade(CoursePublished.Quiz quiz, List<Attempt> attempts) {
-        List<Attempt> ordered = new ArrayList<>(attempts);
-        ordered.sort(Comparator.comparingInt(Attempt::attemptNumber)
-                .thenComparing(Attempt::submittedAt).thenComparing(Attempt::attemptId));
-        if (ordered.isEmpty()) {
+        if (attempts.isEmpty()) {
             return new QuizResult(quiz, null, 0, null, false, null);
         }
-        Map<String, Attempt> byId = new HashMap<>();
-        ordered.forEach(a -> byId.put(a.attemptId(), a));
-        // Each attempt names the attempt that counted after it; one not (yet) stored counts as the attempt itself.
-        Function<Attempt, Attempt> gradedAfter = a -> byId.getOrDefault(a.gradedAttemptId(), a);
+        List<Attempt> ordered = ordered(attempts);
+        Function<Attempt, Attempt> gradedAfter = gradedAfter(ordered);
         Attempt latest = ordered.get(ordered.size() - 1);
         Attempt graded = gradedAfter.apply(latest);
         boolean passed = graded.percent() >= quiz.passPercent();
@@ -122,6 +126,35 @@ public record CourseState(List<LessonProgress> lessons, int lessonsDone, int per
             }
         }
         return new QuizResult(quiz, latest.gradingMethod(), attempts.size(), graded, passed, passedAt);
+    }
+
+    /**
+     * The ids of the attempts that count, one per quiz: only their scores per power type are ever read, so a
+     * learner's other attempts can be loaded without them.
+     */
+    public static Set<String> countingAttemptIds(List<Attempt> attempts) {
+        Map<String, List<Attempt>> byQuiz = new HashMap<>();
+        attempts.forEach(a -> byQuiz.computeIfAbsent(a.quizId(), ignored -> new ArrayList<>()).add(a));
+        Set<String> ids = new HashSet<>();
+        byQuiz.values().forEach(mine -> {
+            List<Attempt> ordered = ordered(mine);
+            ids.add(gradedAfter(ordered).apply(ordered.get(ordered.size() - 1)).attemptId());
+        });
+        return ids;
+    }
+
+    private static List<Attempt> ordered(List<Attempt> attempts) {
+        List<Attempt> ordered = new ArrayList<>(attempts);
+        ordered.sort(Comparator.comparingInt(Attempt::attemptNumber)
+                .thenComparing(Attempt::submittedAt).thenComparing(Attempt::attemptId));
+        return ordered;
+    }
+
+    /** Each attempt names the attempt that counted after it; one not (yet) stored counts as the attempt itself. */
+    private static Function<Attempt, Attempt> gradedAfter(List<Attempt> attempts) {
+        Map<String, Attempt> byId = new HashMap<>();
+        attempts.forEach(a -> byId.put(a.attemptId(), a));
+        return a -> byId.getOrDefault(a.gradedAttemptId(), a);
     }
 
     private static Map<PowerType, PowerTotal> powerTotals(List<QuizResult> quizzes) {

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -268,16 +269,27 @@ public class LearnerCourseRefresh {
         return version == null ? null : ((Number) version).intValue();
     }
 
+    /** A learner's attempts in a course; the scores per power type only of those that count, however many there are. */
     private List<Attempt> attempts(String learnerId, String courseId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT attempt_id, quiz_id, attempt_number, percent, submitted_at, CAST(by_power_type AS TEXT),
-                            grading_method, graded_attempt_id
+                        SELECT attempt_id, quiz_id, attempt_number, percent, submitted_at, grading_method, graded_attempt_id
                         FROM quiz_attempt WHERE learner_id = :learner AND course_id = :course""")
                 .setParameter("learner", learnerId).setParameter("course", courseId).getResultList();
-        return rows.stream().map(row -> new Attempt((String) row[0], (String) row[1], ((Number) row[2]).intValue(),
-                ((Number) row[3]).doubleValue(), (Instant) row[4], powerScores((String) row[5]),
-                GradingMethod.valueOf((String) row[6]), (String) row[7])).toList();
+        List<Attempt> attempts = rows.stream().map(row -> new Attempt((String) row[0], (String) row[1],
+                ((Number) row[2]).intValue(), ((Number) row[3]).doubleValue(), (Instant) row[4], Map.<PowerType, PowerScore>of(),
+                GradingMethod.valueOf((String) row[5]), (String) row[6])).toList();
+        Set<String> counting = CourseState.countingAttemptIds(attempts);
+        if (counting.isEmpty()) {
+            return attempts;
+        }
+        Map<String, Map<PowerType, PowerScore>> scores = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> scoreRows = entityManager.createNativeQuery("""
+                        SELECT attempt_id, CAST(by_power_type AS TEXT) FROM quiz_attempt WHERE attempt_id IN (:ids)""")
+                .setParameter("ids", counting).getResultList();
+        scoreRows.forEach(row -> scores.put((String) row[0], powerScores((String) row[1])));
+        return attempts.stream().map(a -> scores.containsKey(a.attemptId()) ? a.withScores(scores.get(a.attemptId())) : a).toList();
     }
 
     private Map<PowerType, PowerScore> powerScores(String json) {
