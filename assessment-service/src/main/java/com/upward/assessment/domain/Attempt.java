@@ -12,7 +12,10 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One attempt at a quiz. Its JSON columns are written by the attempt service only, never bound from requests. */
+/**
+ * One attempt at a quiz. Its JSON columns hold domain records, written and read by Hibernate's JSON mapping (never
+ * bound from requests): the layout, the saved answers and, once scored, the result.
+ */
 @Entity
 @Table(name = "attempt")
 public class Attempt {
@@ -49,11 +52,11 @@ public class Attempt {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public String layout;
+    public AttemptLayout layout;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public String answers;
+    public AnswerSheet answers;
 
     @Column(name = "submitted_at")
     public Instant submittedAt;
@@ -67,8 +70,9 @@ public class Attempt {
 
     public Boolean passed;
 
+    /** Null until scored. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public String result;
+    public ScoredResult result;
 
     public boolean scored() {
         return status == Status.SCORED;

@@ -1,8 +1,5 @@
 package com.upward.assessment.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.assessment.bank.BankDocument.Pool;
 import com.upward.assessment.bank.BankDocument.Question;
 import com.upward.assessment.bank.BankDocument.QuestionType;
@@ -10,18 +7,25 @@ import com.upward.assessment.bank.BankDocument.Quiz;
 import com.upward.assessment.bank.BankDocument.Review;
 import com.upward.assessment.bank.BankValidator;
 import com.upward.assessment.config.AssessmentConfig;
+import com.upward.assessment.domain.Answer;
+import com.upward.assessment.domain.AnswerSheet;
 import com.upward.assessment.domain.Attempt;
+import com.upward.assessment.domain.AttemptLayout;
+import com.upward.assessment.domain.AttemptLayout.Slot;
 import com.upward.assessment.domain.AttemptRepository;
+import com.upward.assessment.domain.ScoredResult;
+import com.upward.assessment.domain.ScoredResult.PowerScore;
+import com.upward.assessment.domain.ScoredResult.QuestionResult;
+import com.upward.assessment.domain.Scoring;
 import com.upward.assessment.rest.AttemptViews.AnswerInput;
 import com.upward.assessment.rest.AttemptViews.AttemptView;
 import com.upward.assessment.rest.AttemptViews.Choice;
-import com.upward.assessment.rest.AttemptViews.PowerScore;
-import com.upward.assessment.rest.AttemptViews.QuestionResult;
+import com.upward.assessment.rest.AttemptViews.MatchFeedback;
+import com.upward.assessment.rest.AttemptViews.OptionFeedback;
 import com.upward.assessment.rest.AttemptViews.QuestionView;
 import com.upward.assessment.rest.AttemptViews.Result;
 import com.upward.assessment.rest.AttemptViews.SavedAnswer;
 import com.upward.assessment.service.QuestionBank.StoredQuiz;
-import com.upward.assessment.service.Scoring.Answer;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.PowerType;
 import com.upward.platform.events.contract.QuizAttemptScored;
@@ -55,16 +59,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class AttemptService {
 
-    /** One question's place in an attempt: its slot in the quiz (for statistics) and the shuffled orders. */
-    public record Slot(String questionId, int slot, List<String> optionOrder, List<String> itemOrder) {
-    }
-
     /** A started attempt, and whether it was newly created (201) or an open one resumed (200). */
     public record Started(AttemptView attempt, boolean created) {
     }
-
-    private static final TypeReference<List<Slot>> LAYOUT = new TypeReference<>() { };
-    private static final TypeReference<Map<String, Answer>> ANSWERS = new TypeReference<>() { };
 
     private final Random random = new SecureRandom();
 
@@ -94,9 +91,6 @@ public class AttemptService {
 
     @Inject
     Clock clock;
-
-    @Inject
-    ObjectMapper mapper;
 
     @Transactional
     public Started start(String quizId, String orgId, String learnerId) {
@@ -137,8 +131,8 @@ public class AttemptService {
         attempt.status = Attempt.Status.IN_PROGRESS;
         attempt.startedAt = now;
         attempt.deadline = settings.timeLimitMinutes() > 0 ? now.plus(Duration.ofMinutes(settings.timeLimitMinutes())) : null;
-        attempt.layout = json(layout(stored));
-        attempt.answers = "{}";
+        attempt.layout = layout(stored);
+        attempt.answers = AnswerSheet.EMPTY;
         entityManager.persist(attempt);
         return new Started(view(attempt, quiz), true);
     }
@@ -153,8 +147,7 @@ public class AttemptService {
     public AttemptView save(UUID attemptId, String orgId, String learnerId, List<AnswerInput> answers) {
         Attempt attempt = owned(attemptId, orgId, learnerId, LockModeType.PESSIMISTIC_WRITE);
         refuseIfClosed(attempt, "save answers to");
-        Map<String, Answer> merged = merged(attempt, answers);
-        attempt.answers = json(merged);
+        attempt.answers = merged(attempt, answers);
         return view(attempt, quizOf(attempt));
     }
 
@@ -167,16 +160,16 @@ public class AttemptService {
             return view(attempt, quiz);
         }
         refuseIfClosed(attempt, "submit");
-        Map<String, Answer> final_ = merged(attempt, answers);
-        List<Slot> layout = layoutOf(attempt);
-        Map<String, Question> questions = bank.questions(layout.stream().map(Slot::questionId).toList());
-        List<Question> ordered = layout.stream().map(s -> questions.get(s.questionId())).toList();
+        AnswerSheet final_ = merged(attempt, answers);
+        AttemptLayout layout = attempt.layout;
+        Map<String, Question> questions = bank.questions(layout.questionIds());
+        List<Question> ordered = layout.questionIds().stream().map(questions::get).toList();
         List<Double> scores = new ArrayList<>();
         List<QuestionResult> feedback = new ArrayList<>();
         Set<String> lessons = new LinkedHashSet<>();
         for (int i = 0; i < ordered.size(); i++) {
             Question q = ordered.get(i);
-            Answer answer = final_.getOrDefault(q.id(), Answer.NONE);
+            Answer answer = final_.of(q.id());
             double score = Scoring.score(q, answer);
             scores.add(score);
             feedback.add(Scoring.feedback(i + 1, q, answer, score));
@@ -193,18 +186,18 @@ public class AttemptService {
         Instant now = clock.instant();
 
         attempt.status = Attempt.Status.SCORED;
-        attempt.answers = json(final_);
+        attempt.answers = final_;
         attempt.submittedAt = now;
         attempt.score = Scoring.round(total, 4);
         attempt.maxScore = max;
         attempt.percent = percent;
         attempt.passed = passed;
-        attempt.result = json(new Result(attempt.score, max, percent, passPercent, passed, byType,
-                List.copyOf(lessons), feedback, now));
+        attempt.result = new ScoredResult(attempt.score, max, percent, passPercent, passed, byType,
+                List.copyOf(lessons), feedback, now);
 
         if (attempt.attemptNumber == 1) {
             statistics.record(attempt.orgId, attempt.quizId, quiz.questionCount(),
-                    layout.stream().map(Slot::questionId).toList(), layout.stream().map(Slot::slot).toList(), scores);
+                    layout.questionIds(), layout.slotNumbers(), scores);
         }
         Map<PowerType, QuizAttemptScored.PowerScore> eventTypes = new EnumMap<>(PowerType.class);
         byType.forEach((type, s) -> eventTypes.put(type, new QuizAttemptScored.PowerScore(s.correct(), s.total(), s.mastered())));
@@ -253,7 +246,7 @@ public class AttemptService {
     }
 
     /** The quiz's questions (fixed, or drawn from its pools without repeats), then order and options shuffled. */
-    private List<Slot> layout(StoredQuiz stored) {
+    private AttemptLayout layout(StoredQuiz stored) {
         Quiz quiz = stored.quiz();
         List<String> chosen = new ArrayList<>();
         if (quiz.questionIds() != null) {
@@ -282,7 +275,7 @@ public class AttemptService {
                     q.type() == QuestionType.MATCHING ? shuffled(q.items().stream().map(item -> item.id()).toList()) : null));
         }
         Collections.shuffle(slots, random);
-        return slots;
+        return new AttemptLayout(slots);
     }
 
     private List<String> shuffled(List<String> values) {
@@ -292,9 +285,9 @@ public class AttemptService {
     }
 
     /** The saved answers with these replacing any for the same questions, after checking each against its question. */
-    private Map<String, Answer> merged(Attempt attempt, List<AnswerInput> inputs) {
-        Map<String, Answer> answers = new LinkedHashMap<>(read(attempt.answers, ANSWERS));
-        Set<String> inAttempt = new HashSet<>(layoutOf(attempt).stream().map(Slot::questionId).toList());
+    private AnswerSheet merged(Attempt attempt, List<AnswerInput> inputs) {
+        Map<String, Answer> answers = new LinkedHashMap<>(attempt.answers.byQuestion());
+        Set<String> inAttempt = new HashSet<>(attempt.layout.questionIds());
         Set<String> seen = new HashSet<>();
         for (AnswerInput input : inputs) {
             if (!inAttempt.contains(input.questionId())) {
@@ -309,7 +302,7 @@ public class AttemptService {
             Question q = questions.get(input.questionId());
             answers.put(q.id(), checked(q, input));
         }
-        return answers;
+        return new AnswerSheet(answers);
     }
 
     private static Answer checked(Question q, AnswerInput input) {
@@ -352,8 +345,8 @@ public class AttemptService {
     }
 
     private AttemptView view(Attempt attempt, Quiz quiz) {
-        List<Slot> layout = layoutOf(attempt);
-        Map<String, Question> questions = bank.questions(layout.stream().map(Slot::questionId).toList());
+        List<Slot> layout = attempt.layout.slots();
+        Map<String, Question> questions = bank.questions(attempt.layout.questionIds());
         List<QuestionView> shown = new ArrayList<>();
         for (int i = 0; i < layout.size(); i++) {
             Slot slot = layout.get(i);
@@ -365,49 +358,40 @@ public class AttemptService {
                     .map(id -> new Choice(id, q.item(id).text())).toList();
             shown.add(new QuestionView(q.id(), i + 1, q.type().name(), q.prompt(), options, items));
         }
-        Map<String, Answer> answers = read(attempt.answers, ANSWERS);
-        List<SavedAnswer> saved = layout.stream().filter(s -> answers.containsKey(s.questionId()))
+        AnswerSheet answers = attempt.answers;
+        List<SavedAnswer> saved = layout.stream().filter(s -> answers.answered(s.questionId()))
                 .map(s -> {
-                    Answer a = answers.get(s.questionId());
+                    Answer a = answers.of(s.questionId());
                     return new SavedAnswer(s.questionId(), a.optionIds().isEmpty() ? null : a.optionIds(),
                             a.matches().isEmpty() ? null : a.matches());
                 }).toList();
-        Result result = attempt.result == null ? null : read(attempt.result, Result.class);
-        if (result != null && quiz.settings().review() == Review.NEVER) {
-            result = new Result(result.score(), result.maxScore(), result.percent(), result.passPercent(), result.passed(),
-                    result.byPowerType(), null, null, result.submittedAt());
+        ScoredResult scored = attempt.result;
+        if (scored != null && quiz.settings().review() == Review.NEVER) {
+            scored = scored.scoresOnly();
         }
+        Result result = scored == null ? null : result(scored);
         String status = attempt.scored() ? "SCORED"
                 : attempt.expired(clock.instant(), config.submissionGraceSeconds()) ? "EXPIRED" : "IN_PROGRESS";
         return new AttemptView(attempt.id.toString(), attempt.quizId, attempt.courseId, attempt.attemptNumber, status,
                 attempt.startedAt, attempt.deadline, attempt.submittedAt, shown, saved, result);
     }
 
-    private List<Slot> layoutOf(Attempt attempt) {
-        return read(attempt.layout, LAYOUT);
+    /** The stored result in the API's shape. */
+    private static Result result(ScoredResult r) {
+        Map<PowerType, com.upward.assessment.rest.AttemptViews.PowerScore> byType = new EnumMap<>(PowerType.class);
+        r.byPowerType().forEach((type, s) -> byType.put(type,
+                new com.upward.assessment.rest.AttemptViews.PowerScore(s.correct(), s.total(), s.percent(), s.mastered())));
+        return new Result(r.score(), r.maxScore(), r.percent(), r.passPercent(), r.passed(), byType, r.lessonsToRevisit(),
+                r.questions() == null ? null : r.questions().stream().map(q -> new com.upward.assessment.rest.AttemptViews.QuestionResult(
+                        q.questionId(), q.number(), q.type(), q.prompt(), q.lessonId(), q.powerTypes(), q.score(), q.maxScore(),
+                        q.outcome().name(), options(q.selected()), options(q.correctAnswer()),
+                        q.matches() == null ? null : q.matches().stream().map(m -> new MatchFeedback(m.itemId(), m.itemText(),
+                                m.chosenOptionId(), m.correctOptionId(), m.correct(), m.feedback())).toList())).toList(),
+                r.submittedAt());
     }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored attempt is unreadable", e);
-        }
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored attempt is unreadable", e);
-        }
+    private static List<OptionFeedback> options(List<ScoredResult.OptionFeedback> options) {
+        return options == null ? null : options.stream()
+                .map(o -> new OptionFeedback(o.optionId(), o.text(), o.correct(), o.feedback())).toList();
     }
 }

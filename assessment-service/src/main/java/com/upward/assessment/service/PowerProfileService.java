@@ -3,6 +3,7 @@ package com.upward.assessment.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.upward.assessment.domain.Scoring;
 import com.upward.assessment.rest.PowerProfileViews.PowerProfile;
 import com.upward.assessment.rest.PowerProfileViews.Statement;
 import com.upward.assessment.rest.PowerProfileViews.TypeResult;

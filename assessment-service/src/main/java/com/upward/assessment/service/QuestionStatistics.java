@@ -1,6 +1,7 @@
 package com.upward.assessment.service;
 
 import com.upward.assessment.bank.BankDocument.Question;
+import com.upward.assessment.domain.Scoring;
 import com.upward.assessment.rest.StatisticsViews.QuestionStats;
 import com.upward.assessment.rest.StatisticsViews.QuizStats;
 import com.upward.platform.web.errors.NotFoundException;

@@ -1,13 +1,14 @@
-package com.upward.assessment.service;
+package com.upward.assessment.domain;
 
 import com.upward.assessment.bank.BankDocument.Item;
 import com.upward.assessment.bank.BankDocument.Option;
 import com.upward.assessment.bank.BankDocument.Question;
 import com.upward.assessment.bank.BankDocument.QuestionType;
-import com.upward.assessment.rest.AttemptViews.MatchFeedback;
-import com.upward.assessment.rest.AttemptViews.OptionFeedback;
-import com.upward.assessment.rest.AttemptViews.PowerScore;
-import com.upward.assessment.rest.AttemptViews.QuestionResult;
+import com.upward.assessment.domain.ScoredResult.MatchFeedback;
+import com.upward.assessment.domain.ScoredResult.OptionFeedback;
+import com.upward.assessment.domain.ScoredResult.Outcome;
+import com.upward.assessment.domain.ScoredResult.PowerScore;
+import com.upward.assessment.domain.ScoredResult.QuestionResult;
 import com.upward.platform.events.contract.PowerType;
 
 import java.util.ArrayList;
@@ -27,11 +28,6 @@ import java.util.Set;
  * </ul>
  */
 public final class Scoring {
-
-    /** A learner's answer to one question: options chosen, or for matching, item id to option id. */
-    public record Answer(List<String> optionIds, Map<String, String> matches) {
-        public static final Answer NONE = new Answer(List.of(), Map.of());
-    }
 
     public static double score(Question question, Answer answer) {
         if (question.type() == QuestionType.MATCHING) {
@@ -69,8 +65,8 @@ public final class Scoring {
     }
 
     public static QuestionResult feedback(int number, Question q, Answer answer, double score) {
-        String outcome = answer.optionIds().isEmpty() && answer.matches().isEmpty() ? "UNANSWERED"
-                : score >= 1 ? "CORRECT" : score > 0 ? "PARTIAL" : "INCORRECT";
+        Outcome outcome = answer.blank() ? Outcome.UNANSWERED
+                : score >= 1 ? Outcome.CORRECT : score > 0 ? Outcome.PARTIAL : Outcome.INCORRECT;
         List<OptionFeedback> selected = null;
         List<OptionFeedback> correctAnswer = null;
         List<MatchFeedback> matches = null;
