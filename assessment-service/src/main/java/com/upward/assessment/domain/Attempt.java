@@ -20,7 +20,11 @@ import java.util.UUID;
 @Table(name = "attempt")
 public class Attempt {
 
+    /** As stored: scored once submitted, in progress until then (even past its deadline). */
     public enum Status { IN_PROGRESS, SCORED }
+
+    /** As the learner sees it: an attempt never submitted and past its deadline plus the grace is expired. */
+    public enum State { IN_PROGRESS, EXPIRED, SCORED }
 
     @Id
     public UUID id;
@@ -81,6 +85,22 @@ public class Attempt {
     /** Past its deadline (plus grace) and never submitted: it can no longer be answered or submitted. */
     public boolean expired(Instant now, int graceSeconds) {
         return status == Status.IN_PROGRESS && deadline != null && now.isAfter(deadline.plusSeconds(graceSeconds));
+    }
+
+    public State state(Instant now, int graceSeconds) {
+        return scored() ? State.SCORED : expired(now, graceSeconds) ? State.EXPIRED : State.IN_PROGRESS;
+    }
+
+    /** Records the submission: the final answers and their result, which is kept as answered from now on. */
+    public void score(AnswerSheet finalAnswers, ScoredResult scored) {
+        status = Status.SCORED;
+        answers = finalAnswers;
+        submittedAt = scored.submittedAt();
+        score = scored.score();
+        maxScore = scored.maxScore();
+        percent = scored.percent();
+        passed = scored.passed();
+        result = scored;
     }
 
     /** When this attempt stopped counting as open: its submission, or its deadline if it was abandoned. */

@@ -11,6 +11,7 @@ import com.upward.assessment.domain.ScoredResult.PowerScore;
 import com.upward.assessment.domain.ScoredResult.QuestionResult;
 import com.upward.platform.events.contract.PowerType;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -43,6 +44,36 @@ public final class Scoring {
         long hits = chosen.stream().filter(correct::contains).count();
         long misses = chosen.size() - hits;
         return Math.max(0, (double) (hits - misses) / correct.size());
+    }
+
+    /** An attempt's scores: each question's unrounded score in the order shown (for statistics), and the result. */
+    public record Scored(List<Double> scores, ScoredResult result) {
+    }
+
+    /**
+     * Scores the questions in the order shown against the answers: each question's points and feedback, the total,
+     * the percent (2 decimals) and pass, the points per power type, and the lessons of the questions not fully right.
+     */
+    public static Scored result(List<Question> shown, AnswerSheet answers, int passPercent, int masteryPercent,
+                                Instant submittedAt) {
+        List<Double> scores = new ArrayList<>();
+        List<QuestionResult> feedback = new ArrayList<>();
+        Set<String> lessons = new LinkedHashSet<>();
+        for (int i = 0; i < shown.size(); i++) {
+            Question q = shown.get(i);
+            Answer answer = answers.of(q.id());
+            double score = score(q, answer);
+            scores.add(score);
+            feedback.add(feedback(i + 1, q, answer, score));
+            if (score < 1) {
+                lessons.add(q.lessonId());
+            }
+        }
+        double total = scores.stream().mapToDouble(Double::doubleValue).sum();
+        double max = shown.size();
+        double percent = round(100 * total / max, 2);
+        return new Scored(List.copyOf(scores), new ScoredResult(round(total, 4), max, percent, passPercent,
+                percent >= passPercent, byPowerType(shown, scores, masteryPercent), List.copyOf(lessons), feedback, submittedAt));
     }
 
     /** Correct (points earned) and total (questions) per power type; each question counts for every type it tests. */

@@ -46,8 +46,9 @@ public class QuizResource {
     @Path("/{quizId}/attempts")
     public RestResponse<AttemptView> start(@PathParam("quizId") @Slug String quizId) {
         var started = attempts.start(quizId, user.orgId(), user.id());
-        URI location = URI.create("/api/v1/attempts/" + started.attempt().id());
+        AttemptView attempt = AttemptMapper.view(started.attempt());
+        URI location = URI.create("/api/v1/attempts/" + attempt.id());
         return RestResponse.ResponseBuilder.<AttemptView>create(started.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK)
-                .entity(started.attempt()).location(location).build();
+                .entity(attempt).location(location).build();
     }
 }
