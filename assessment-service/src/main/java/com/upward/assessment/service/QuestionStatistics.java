@@ -1,28 +1,24 @@
 package com.upward.assessment.service;
 
 import com.upward.assessment.bank.BankDocument.Question;
-import com.upward.assessment.domain.Scoring;
-import com.upward.assessment.rest.StatisticsViews.QuestionStats;
-import com.upward.assessment.rest.StatisticsViews.QuizStats;
+import com.upward.assessment.domain.ItemAnalysis;
+import com.upward.assessment.domain.ItemAnalysis.QuestionSums;
+import com.upward.assessment.domain.ItemAnalysis.QuizFigures;
+import com.upward.assessment.domain.ItemAnalysis.SlotSums;
+import com.upward.assessment.domain.ItemAnalysis.TestSums;
 import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Moodle's quiz statistics over first attempts, kept as running sums updated in the scoring transaction:
- * <ul>
- *   <li>facility index = 100 x mean score fraction;</li>
- *   <li>discrimination index = 100 x Pearson correlation of the question's score with the rest of the test (total - question);</li>
- *   <li>Cronbach's alpha = k/(k-1) x (1 - sum of slot variances / variance of totals), k = slots in the quiz.</li>
- * </ul>
- * Variances are sample variances (n - 1), as Moodle's; they cancel in the correlation and the alpha ratio anyway.
+ * Question statistics over each organisation's first attempts, kept as running sums updated in the scoring
+ * transaction (so a report reads a handful of rows and never scans attempts); the figures are {@link ItemAnalysis}'s.
  */
 @ApplicationScoped
 public class QuestionStatistics {
@@ -69,82 +65,37 @@ public class QuestionStatistics {
         return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
+    /** The figures of one organisation's first attempts at a quiz, with the bank's questions they name. */
+    public record Report(String quizId, String orgId, QuizFigures figures, Map<String, Question> questions) {
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
-    public QuizStats read(String orgId, String quizId) {
+    public Report read(String orgId, String quizId) {
         var quiz = bank.quiz(quizId).orElseThrow(() -> new NotFoundException("There is no quiz '" + quizId + "'."));
         int k = quiz.quiz().questionCount();
         List<?> quizRows = entityManager.createNativeQuery(
                         "SELECT n, sum_t, sum_tt FROM quiz_statistics WHERE org_id = :org AND quiz_id = :quiz")
                 .setParameter("org", orgId).setParameter("quiz", quizId).getResultList();
-        long n = 0;
-        double sumT = 0;
-        double sumTT = 0;
+        TestSums test = TestSums.NONE;
         if (!quizRows.isEmpty()) {
             Object[] row = (Object[]) quizRows.get(0);
-            n = ((Number) row[0]).longValue();
-            sumT = ((Number) row[1]).doubleValue();
-            sumTT = ((Number) row[2]).doubleValue();
+            test = new TestSums(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue(), ((Number) row[2]).doubleValue());
         }
-        Double varianceT = sampleVariance(n, sumT, sumTT);
-        double sumSlotVariance = 0;
-        boolean everySlotKnown = true;
         @SuppressWarnings("unchecked")
         List<Object[]> slotRows = entityManager.createNativeQuery(
-                        "SELECT n, sum_x, sum_xx FROM slot_statistics WHERE org_id = :org AND quiz_id = :quiz")
+                        "SELECT slot, n, sum_x, sum_xx FROM slot_statistics WHERE org_id = :org AND quiz_id = :quiz")
                 .setParameter("org", orgId).setParameter("quiz", quizId).getResultList();
-        for (Object[] row : slotRows) {
-            Double v = sampleVariance(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue(), ((Number) row[2]).doubleValue());
-            if (v == null) {
-                everySlotKnown = false;
-            } else {
-                sumSlotVariance += v;
-            }
-        }
-        Double alpha = null;
-        if (k > 1 && varianceT != null && varianceT > 0 && everySlotKnown && slotRows.size() == k) {
-            alpha = (double) k / (k - 1) * (1 - sumSlotVariance / varianceT);
-        }
-
+        List<SlotSums> slots = slotRows.stream().map(row -> new SlotSums(((Number) row[0]).intValue(),
+                ((Number) row[1]).longValue(), ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue())).toList();
         @SuppressWarnings("unchecked")
         List<Object[]> questionRows = entityManager.createNativeQuery("""
                         SELECT question_id, n, sum_x, sum_xx, sum_r, sum_rr, sum_xr FROM question_statistics
                         WHERE org_id = :org AND quiz_id = :quiz ORDER BY question_id""")
                 .setParameter("org", orgId).setParameter("quiz", quizId).getResultList();
-        Map<String, Question> questions = bank.questions(questionRows.stream().map(r -> (String) r[0]).toList());
-        List<QuestionStats> perQuestion = new ArrayList<>();
-        for (Object[] row : questionRows) {
-            long qn = ((Number) row[1]).longValue();
-            double sx = ((Number) row[2]).doubleValue();
-            double sxx = ((Number) row[3]).doubleValue();
-            double sr = ((Number) row[4]).doubleValue();
-            double srr = ((Number) row[5]).doubleValue();
-            double sxr = ((Number) row[6]).doubleValue();
-            Double discrimination = null;
-            double cxx = sxx - sx * sx / qn;
-            double crr = srr - sr * sr / qn;
-            double cxr = sxr - sx * sr / qn;
-            if (qn > 1 && cxx > 1e-12 && crr > 1e-12) {
-                discrimination = 100 * cxr / Math.sqrt(cxx * crr);
-            }
-            Double sd = sampleVariance(qn, sx, sxx);
-            Question q = questions.get((String) row[0]);
-            perQuestion.add(new QuestionStats((String) row[0], q == null ? null : q.type().name(),
-                    q == null ? null : q.prompt(), qn, round(100 * sx / qn), sd == null ? null : round(100 * Math.sqrt(sd)),
-                    discrimination == null ? null : round(discrimination)));
-        }
-        Double mean = n == 0 ? null : round(100 * (sumT / n) / k);
-        return new QuizStats(quizId, orgId, n, k, mean, varianceT == null ? null : round(100 * Math.sqrt(varianceT) / k),
-                alpha == null ? null : Scoring.round(alpha, 4), alpha == null ? null : round(100 * alpha), perQuestion);
-    }
-
-    private static Double sampleVariance(long n, double sum, double sumSquares) {
-        if (n < 2) {
-            return null;
-        }
-        return Math.max(0, (sumSquares - sum * sum / n) / (n - 1));
-    }
-
-    private static double round(double value) {
-        return Scoring.round(value, 2);
+        List<QuestionSums> questions = questionRows.stream().map(row -> new QuestionSums((String) row[0],
+                ((Number) row[1]).longValue(), ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue(),
+                ((Number) row[4]).doubleValue(), ((Number) row[5]).doubleValue(), ((Number) row[6]).doubleValue())).toList();
+        return new Report(quizId, orgId, ItemAnalysis.of(k, test, slots, questions),
+                bank.questions(questions.stream().map(QuestionSums::questionId).toList()));
     }
 }
