@@ -7,11 +7,12 @@ import com.upward.assessment.config.AssessmentConfig;
 import com.upward.assessment.domain.AnswerSheet;
 import com.upward.assessment.domain.Attempt;
 import com.upward.assessment.domain.AttemptLayout;
-import com.upward.assessment.domain.AttemptRepository;
 import com.upward.assessment.domain.GivenAnswer;
 import com.upward.assessment.domain.ScoredResult;
 import com.upward.assessment.domain.Scoring;
-import com.upward.assessment.service.QuestionBank.StoredQuiz;
+import com.upward.assessment.persistence.AttemptRepository;
+import com.upward.assessment.persistence.QuestionBankRepository;
+import com.upward.assessment.persistence.QuestionBankRepository.StoredQuiz;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.PowerType;
 import com.upward.platform.events.contract.QuizAttemptScored;
@@ -19,7 +20,6 @@ import com.upward.platform.web.errors.ConflictException;
 import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -39,7 +39,7 @@ import java.util.UUID;
  * Starting, saving, submitting and reading attempts: who may, when (the quiz's lock, attempt limit, delay and time
  * limit), and in which transaction. The rules it applies are the domain's: the layout is drawn by
  * {@link AttemptLayout}, answers are checked by {@link AnswerSheet}, and scored by {@link Scoring}; the grade is
- * {@link AttemptRepository}'s. It returns {@link AttemptDetails}, which the resources map to the API.
+ * {@link AttemptRepository}'s, as are the queries. It returns {@link AttemptDetails}, which the resources map to the API.
  */
 @ApplicationScoped
 public class AttemptService {
@@ -51,13 +51,10 @@ public class AttemptService {
     private final Random random = new SecureRandom();
 
     @Inject
-    EntityManager entityManager;
+    AttemptRepository attempts;
 
     @Inject
-    AttemptRepository history;
-
-    @Inject
-    QuestionBank bank;
+    QuestionBankRepository bank;
 
     @Inject
     QuizPlacements placements;
@@ -84,21 +81,20 @@ public class AttemptService {
         Quiz quiz = stored.quiz();
         refuseIfLocked(quizId, orgId, learnerId);
         // Serialises starts by one learner on one quiz, so two clicks cannot both take the last attempt.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", "attempt:" + orgId + ":" + learnerId + ":" + quizId).getSingleResult();
+        attempts.lockStarts(orgId, learnerId, quizId);
         Instant now = clock.instant();
-        Optional<Attempt> open = history.open(orgId, learnerId, quizId, now, config.submissionGraceSeconds());
+        Optional<Attempt> open = attempts.open(orgId, learnerId, quizId, now, config.submissionGraceSeconds());
         if (open.isPresent()) {
             return new Started(details(open.get(), quiz), false);
         }
         var settings = quiz.settings();
-        int used = history.count(orgId, learnerId, quizId);
+        int used = attempts.count(orgId, learnerId, quizId);
         if (settings.maxAttempts() > 0 && used >= settings.maxAttempts()) {
             throw new ConflictException("No attempts left", "You have used all " + settings.maxAttempts()
                     + " attempts allowed at quiz '" + quizId + "'.");
         }
         if (used > 0 && settings.minutesBetweenAttempts() > 0) {
-            Instant nextAllowed = history.latest(orgId, learnerId, quizId).orElseThrow().closedAt()
+            Instant nextAllowed = attempts.latest(orgId, learnerId, quizId).orElseThrow().closedAt()
                     .plus(Duration.ofMinutes(settings.minutesBetweenAttempts()));
             if (now.isBefore(nextAllowed)) {
                 throw new TooEarlyException(nextAllowed, Duration.between(now, nextAllowed),
@@ -120,7 +116,7 @@ public class AttemptService {
         attempt.deadline = settings.timeLimitMinutes() > 0 ? now.plus(Duration.ofMinutes(settings.timeLimitMinutes())) : null;
         attempt.layout = AttemptLayout.draw(quiz, candidates, random);
         attempt.answers = AnswerSheet.EMPTY;
-        entityManager.persist(attempt);
+        attempts.add(attempt);
         return new Started(details(attempt, quiz), true);
     }
 
@@ -163,7 +159,7 @@ public class AttemptService {
         Map<PowerType, QuizAttemptScored.PowerScore> eventTypes = new EnumMap<>(PowerType.class);
         result.byPowerType().forEach((type, s) -> eventTypes.put(type, new QuizAttemptScored.PowerScore(s.correct(), s.total(), s.mastered())));
         // This attempt is already scored above, so the grade includes it.
-        Attempt graded = history.graded(orgId, learnerId, attempt.quizId, quiz.settings().grading()).orElseThrow();
+        Attempt graded = attempts.graded(orgId, learnerId, attempt.quizId, quiz.settings().grading()).orElseThrow();
         outbox.publish(new QuizAttemptScored(attempt.id.toString(), learnerId, orgId, attempt.quizId, attempt.courseId,
                 attempt.attemptNumber, result.score(), result.maxScore(), result.percent(), result.passed(), eventTypes,
                 result.submittedAt(), QuizAttemptScored.GradingMethod.valueOf(quiz.settings().grading().name()),
@@ -173,7 +169,7 @@ public class AttemptService {
 
     /** Another learner's attempt and a missing one get the same answer, so ids reveal nothing. */
     private Attempt owned(UUID attemptId, String orgId, String learnerId, LockModeType lock) {
-        Attempt attempt = entityManager.find(Attempt.class, attemptId, lock);
+        Attempt attempt = attempts.find(attemptId, lock);
         if (attempt == null || !attempt.orgId.equals(orgId) || !attempt.learnerId.equals(learnerId)) {
             throw new NotFoundException("There is no attempt " + attemptId + ".");
         }

@@ -3,11 +3,12 @@ package com.upward.assessment.service;
 import com.upward.assessment.bank.BankDocument.Quiz;
 import com.upward.assessment.config.AssessmentConfig;
 import com.upward.assessment.domain.Attempt;
-import com.upward.assessment.domain.AttemptRepository;
-import com.upward.assessment.service.QuestionBank.StoredQuiz;
+import com.upward.assessment.domain.QuizPlacement;
+import com.upward.assessment.persistence.AttemptRepository;
+import com.upward.assessment.persistence.QuestionBankRepository;
+import com.upward.assessment.persistence.QuestionBankRepository.StoredQuiz;
 import com.upward.assessment.service.QuizOverview.AttemptSummary;
 import com.upward.assessment.service.QuizOverview.MyAttempts;
-import com.upward.assessment.service.QuizPlacements.Placement;
 import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ import java.util.UUID;
 public class QuizService {
 
     @Inject
-    QuestionBank bank;
+    QuestionBankRepository bank;
 
     @Inject
     QuizPlacements placements;
@@ -42,22 +43,22 @@ public class QuizService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public QuizOverview settings(String quizId, String orgId, String learnerId) {
         Optional<StoredQuiz> stored = bank.quiz(quizId);
-        Optional<Placement> placement = placements.placement(quizId);
+        Optional<QuizPlacement> placement = placements.placement(quizId);
         if (stored.isEmpty() && placement.isEmpty()) {
             throw new NotFoundException("There is no quiz '" + quizId + "'.");
         }
-        Integer version = placement.map(Placement::courseVersion).orElse(null);
-        boolean required = placement.map(Placement::required).orElse(false);
-        List<String> unlockedBy = placement.map(Placement::unlockedBy).orElse(List.of());
+        Integer version = placement.map(QuizPlacement::courseVersion).orElse(null);
+        boolean required = placement.map(QuizPlacement::required).orElse(false);
+        List<String> unlockedBy = placement.map(QuizPlacement::unlockedBy).orElse(List.of());
         if (stored.isEmpty()) {
             // Placed by a published course but not (yet) in this bank: visible, not attemptable.
-            Placement p = placement.get();
+            QuizPlacement p = placement.get();
             return new QuizOverview(quizId, p.title(), null, p.courseId(), version, p.passPercent(), required, unlockedBy,
                     0, null, 0, null, null, null, summary(null, List.of(), null));
         }
         Quiz quiz = stored.get().quiz();
         var s = quiz.settings();
-        int passPercent = placement.map(Placement::passPercent).orElse(quiz.passPercent());
+        int passPercent = placement.map(QuizPlacement::passPercent).orElse(quiz.passPercent());
         return new QuizOverview(quiz.id(), quiz.title(), quiz.kind(), stored.get().courseId(), version, passPercent,
                 required, unlockedBy, quiz.questionCount(), s.maxAttempts() > 0 ? s.maxAttempts() : null,
                 s.minutesBetweenAttempts(), s.timeLimitMinutes() > 0 ? s.timeLimitMinutes() : null,
