@@ -92,7 +92,7 @@ public class Attempt {
     }
 
     /** Records the submission: the final answers and their result, which is kept as answered from now on. */
-    public void score(AnswerSheet finalAnswers, ScoredResult scored) {
+    public void recordResult(AnswerSheet finalAnswers, ScoredResult scored) {
         status = Status.SCORED;
         answers = finalAnswers;
         submittedAt = scored.submittedAt();

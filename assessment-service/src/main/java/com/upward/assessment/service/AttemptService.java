@@ -149,7 +149,7 @@ public class AttemptService {
         List<Question> shown = layout.questionIds().stream().map(questions::get).toList();
         int passPercent = placements.passPercent(attempt.quizId).orElse(quiz.passPercent());
         Scoring.Scored scored = Scoring.result(shown, finalAnswers, passPercent, config.masteryPercent(), clock.instant());
-        attempt.score(finalAnswers, scored.result());
+        attempt.recordResult(finalAnswers, scored.result());
 
         if (attempt.attemptNumber == 1) {
             statistics.record(attempt.orgId, attempt.quizId, quiz.questionCount(), layout.questionIds(),
