@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,7 @@ public class AttemptRepository {
         return entityManager.find(Attempt.class, attemptId, lock);
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void add(Attempt attempt) {
         entityManager.persist(attempt);
     }
@@ -36,6 +38,7 @@ public class AttemptRepository {
      * Serialises starts by one learner on one quiz until the caller's transaction ends, so two clicks cannot both take
      * the last attempt.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void lockStarts(String orgId, String learnerId, String quizId) {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "attempt:" + orgId + ":" + learnerId + ":" + quizId).getSingleResult();
