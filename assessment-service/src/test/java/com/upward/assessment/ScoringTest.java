@@ -4,9 +4,9 @@ import com.upward.assessment.bank.BankDocument.Item;
 import com.upward.assessment.bank.BankDocument.Option;
 import com.upward.assessment.bank.BankDocument.Question;
 import com.upward.assessment.bank.BankDocument.QuestionType;
-import com.upward.assessment.rest.AttemptViews.PowerScore;
-import com.upward.assessment.service.Scoring;
-import com.upward.assessment.service.Scoring.Answer;
+import com.upward.assessment.domain.Answer;
+import com.upward.assessment.domain.ScoredResult.PowerScore;
+import com.upward.assessment.domain.Scoring;
 import com.upward.platform.events.contract.PowerType;
 import org.junit.jupiter.api.Test;
 

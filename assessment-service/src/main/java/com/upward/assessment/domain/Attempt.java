@@ -12,12 +12,19 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One attempt at a quiz. Its JSON columns are written by the attempt service only, never bound from requests. */
+/**
+ * One attempt at a quiz. Its JSON columns hold domain records, written and read by Hibernate's JSON mapping (never
+ * bound from requests): the layout, the saved answers and, once scored, the result.
+ */
 @Entity
 @Table(name = "attempt")
 public class Attempt {
 
+    /** As stored: scored once submitted, in progress until then (even past its deadline). */
     public enum Status { IN_PROGRESS, SCORED }
+
+    /** As the learner sees it: an attempt never submitted and past its deadline plus the grace is expired. */
+    public enum State { IN_PROGRESS, EXPIRED, SCORED }
 
     @Id
     public UUID id;
@@ -49,11 +56,11 @@ public class Attempt {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public String layout;
+    public AttemptLayout layout;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public String answers;
+    public AnswerSheet answers;
 
     @Column(name = "submitted_at")
     public Instant submittedAt;
@@ -67,8 +74,9 @@ public class Attempt {
 
     public Boolean passed;
 
+    /** Null until scored. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public String result;
+    public ScoredResult result;
 
     public boolean scored() {
         return status == Status.SCORED;
@@ -77,6 +85,22 @@ public class Attempt {
     /** Past its deadline (plus grace) and never submitted: it can no longer be answered or submitted. */
     public boolean expired(Instant now, int graceSeconds) {
         return status == Status.IN_PROGRESS && deadline != null && now.isAfter(deadline.plusSeconds(graceSeconds));
+    }
+
+    public State state(Instant now, int graceSeconds) {
+        return scored() ? State.SCORED : expired(now, graceSeconds) ? State.EXPIRED : State.IN_PROGRESS;
+    }
+
+    /** Records the submission: the final answers and their result, which is kept as answered from now on. */
+    public void recordResult(AnswerSheet finalAnswers, ScoredResult scored) {
+        status = Status.SCORED;
+        answers = finalAnswers;
+        submittedAt = scored.submittedAt();
+        score = scored.score();
+        maxScore = scored.maxScore();
+        percent = scored.percent();
+        passed = scored.passed();
+        result = scored;
     }
 
     /** When this attempt stopped counting as open: its submission, or its deadline if it was abandoned. */

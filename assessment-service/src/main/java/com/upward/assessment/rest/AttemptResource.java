@@ -37,7 +37,7 @@ public class AttemptResource {
 
     @GET
     public AttemptView attempt(@PathParam("attemptId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String attemptId) {
-        return attempts.read(UUID.fromString(attemptId), user.orgId(), user.id());
+        return AttemptMapper.view(attempts.read(UUID.fromString(attemptId), user.orgId(), user.id()));
     }
 
     @PUT
@@ -45,7 +45,8 @@ public class AttemptResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public AttemptView save(@PathParam("attemptId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String attemptId,
                             @NotNull(message = "a body with answers is required") @Valid AnswersRequest request) {
-        return attempts.save(UUID.fromString(attemptId), user.orgId(), user.id(), request.answers());
+        return AttemptMapper.view(attempts.save(UUID.fromString(attemptId), user.orgId(), user.id(),
+                AttemptMapper.given(request.answers())));
     }
 
     @POST
@@ -53,6 +54,7 @@ public class AttemptResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public AttemptView submit(@PathParam("attemptId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String attemptId,
                               @NotNull(message = "a body with answers is required") @Valid AnswersRequest request) {
-        return attempts.submit(UUID.fromString(attemptId), user.orgId(), user.id(), request.answers());
+        return AttemptMapper.view(attempts.submit(UUID.fromString(attemptId), user.orgId(), user.id(),
+                AttemptMapper.given(request.answers())));
     }
 }

@@ -30,12 +30,12 @@ public class PowerProfileResource {
 
     @GET
     public PowerProfile profile() {
-        return profiles.read(user.orgId(), user.id());
+        return PowerProfileMapper.view(profiles.read(user.orgId(), user.id()));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public PowerProfile save(@NotNull(message = "a body with answers is required") @Valid PowerProfileRequest request) {
-        return profiles.save(user.orgId(), user.id(), request.answers());
+        return PowerProfileMapper.view(profiles.save(user.orgId(), user.id(), request.answers()));
     }
 }

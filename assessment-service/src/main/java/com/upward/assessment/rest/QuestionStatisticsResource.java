@@ -28,6 +28,6 @@ public class QuestionStatisticsResource {
     @GET
     @Path("/{quizId}")
     public QuizStats statistics(@PathParam("quizId") @Slug String quizId) {
-        return statistics.read(user.orgId(), quizId);
+        return StatisticsMapper.view(statistics.read(user.orgId(), quizId));
     }
 }

@@ -25,7 +25,6 @@ import java.net.URI;
 @RolesAllowed(Roles.LEARNER)
 public class QuizResource {
 
-
     @Inject
     QuizService quizzes;
 
@@ -38,7 +37,7 @@ public class QuizResource {
     @GET
     @Path("/{quizId}")
     public QuizSettings quiz(@PathParam("quizId") @Slug String quizId) {
-        return quizzes.settings(quizId, user.orgId(), user.id());
+        return QuizMapper.settings(quizzes.settings(quizId, user.orgId(), user.id()));
     }
 
     /** 201 with a new attempt, or 200 with the learner's open one (a reload resumes it, it does not use up an attempt). */
@@ -46,8 +45,9 @@ public class QuizResource {
     @Path("/{quizId}/attempts")
     public RestResponse<AttemptView> start(@PathParam("quizId") @Slug String quizId) {
         var started = attempts.start(quizId, user.orgId(), user.id());
-        URI location = URI.create("/api/v1/attempts/" + started.attempt().id());
+        AttemptView attempt = AttemptMapper.view(started.attempt());
+        URI location = URI.create("/api/v1/attempts/" + attempt.id());
         return RestResponse.ResponseBuilder.<AttemptView>create(started.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK)
-                .entity(started.attempt()).location(location).build();
+                .entity(attempt).location(location).build();
     }
 }

@@ -1,36 +1,25 @@
 package com.upward.assessment.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.upward.assessment.bank.BankDocument.Pool;
 import com.upward.assessment.bank.BankDocument.Question;
-import com.upward.assessment.bank.BankDocument.QuestionType;
 import com.upward.assessment.bank.BankDocument.Quiz;
 import com.upward.assessment.bank.BankDocument.Review;
-import com.upward.assessment.bank.BankValidator;
 import com.upward.assessment.config.AssessmentConfig;
+import com.upward.assessment.domain.AnswerSheet;
 import com.upward.assessment.domain.Attempt;
-import com.upward.assessment.domain.AttemptRepository;
-import com.upward.assessment.rest.AttemptViews.AnswerInput;
-import com.upward.assessment.rest.AttemptViews.AttemptView;
-import com.upward.assessment.rest.AttemptViews.Choice;
-import com.upward.assessment.rest.AttemptViews.PowerScore;
-import com.upward.assessment.rest.AttemptViews.QuestionResult;
-import com.upward.assessment.rest.AttemptViews.QuestionView;
-import com.upward.assessment.rest.AttemptViews.Result;
-import com.upward.assessment.rest.AttemptViews.SavedAnswer;
-import com.upward.assessment.service.QuestionBank.StoredQuiz;
-import com.upward.assessment.service.Scoring.Answer;
+import com.upward.assessment.domain.AttemptLayout;
+import com.upward.assessment.domain.GivenAnswer;
+import com.upward.assessment.domain.ScoredResult;
+import com.upward.assessment.domain.Scoring;
+import com.upward.assessment.persistence.AttemptRepository;
+import com.upward.assessment.persistence.QuestionBankRepository;
+import com.upward.assessment.persistence.QuestionBankRepository.StoredQuiz;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.PowerType;
 import com.upward.platform.events.contract.QuizAttemptScored;
 import com.upward.platform.web.errors.ConflictException;
 import com.upward.platform.web.errors.NotFoundException;
-import com.upward.platform.web.errors.RuleViolationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -38,44 +27,34 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 
-/** Starting, saving, submitting and reading attempts: the limits, the shuffle and the scoring on the server. */
+/**
+ * Starting, saving, submitting and reading attempts: who may, when (the quiz's lock, attempt limit, delay and time
+ * limit), and in which transaction. The rules it applies are the domain's: the layout is drawn by
+ * {@link AttemptLayout}, answers are checked by {@link AnswerSheet}, and scored by {@link Scoring}; the grade is
+ * {@link AttemptRepository}'s, as are the queries. It returns {@link AttemptDetails}, which the resources map to the API.
+ */
 @ApplicationScoped
 public class AttemptService {
 
-    /** One question's place in an attempt: its slot in the quiz (for statistics) and the shuffled orders. */
-    public record Slot(String questionId, int slot, List<String> optionOrder, List<String> itemOrder) {
-    }
-
     /** A started attempt, and whether it was newly created (201) or an open one resumed (200). */
-    public record Started(AttemptView attempt, boolean created) {
+    public record Started(AttemptDetails attempt, boolean created) {
     }
-
-    private static final TypeReference<List<Slot>> LAYOUT = new TypeReference<>() { };
-    private static final TypeReference<Map<String, Answer>> ANSWERS = new TypeReference<>() { };
 
     private final Random random = new SecureRandom();
 
     @Inject
-    EntityManager entityManager;
+    AttemptRepository attempts;
 
     @Inject
-    AttemptRepository history;
-
-    @Inject
-    QuestionBank bank;
+    QuestionBankRepository bank;
 
     @Inject
     QuizPlacements placements;
@@ -95,9 +74,6 @@ public class AttemptService {
     @Inject
     Clock clock;
 
-    @Inject
-    ObjectMapper mapper;
-
     @Transactional
     public Started start(String quizId, String orgId, String learnerId) {
         StoredQuiz stored = bank.quiz(quizId).orElseThrow(() -> new NotFoundException(
@@ -105,21 +81,20 @@ public class AttemptService {
         Quiz quiz = stored.quiz();
         refuseIfLocked(quizId, orgId, learnerId);
         // Serialises starts by one learner on one quiz, so two clicks cannot both take the last attempt.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", "attempt:" + orgId + ":" + learnerId + ":" + quizId).getSingleResult();
+        attempts.lockStarts(orgId, learnerId, quizId);
         Instant now = clock.instant();
-        Optional<Attempt> open = history.open(orgId, learnerId, quizId, now, config.submissionGraceSeconds());
+        Optional<Attempt> open = attempts.open(orgId, learnerId, quizId, now, config.submissionGraceSeconds());
         if (open.isPresent()) {
-            return new Started(view(open.get(), quiz), false);
+            return new Started(details(open.get(), quiz), false);
         }
         var settings = quiz.settings();
-        int used = history.count(orgId, learnerId, quizId);
+        int used = attempts.count(orgId, learnerId, quizId);
         if (settings.maxAttempts() > 0 && used >= settings.maxAttempts()) {
             throw new ConflictException("No attempts left", "You have used all " + settings.maxAttempts()
                     + " attempts allowed at quiz '" + quizId + "'.");
         }
         if (used > 0 && settings.minutesBetweenAttempts() > 0) {
-            Instant nextAllowed = history.latest(orgId, learnerId, quizId).orElseThrow().closedAt()
+            Instant nextAllowed = attempts.latest(orgId, learnerId, quizId).orElseThrow().closedAt()
                     .plus(Duration.ofMinutes(settings.minutesBetweenAttempts()));
             if (now.isBefore(nextAllowed)) {
                 throw new TooEarlyException(nextAllowed, Duration.between(now, nextAllowed),
@@ -127,6 +102,8 @@ public class AttemptService {
                                 + " minutes between attempts; you can start the next one at " + nextAllowed + ".");
             }
         }
+        Collection<Question> candidates = quiz.questionIds() != null ? bank.questions(quiz.questionIds()).values()
+                : bank.questionsOfCourse(stored.courseId());
         Attempt attempt = new Attempt();
         attempt.id = UUID.randomUUID();
         attempt.quizId = quizId;
@@ -137,89 +114,62 @@ public class AttemptService {
         attempt.status = Attempt.Status.IN_PROGRESS;
         attempt.startedAt = now;
         attempt.deadline = settings.timeLimitMinutes() > 0 ? now.plus(Duration.ofMinutes(settings.timeLimitMinutes())) : null;
-        attempt.layout = json(layout(stored));
-        attempt.answers = "{}";
-        entityManager.persist(attempt);
-        return new Started(view(attempt, quiz), true);
+        attempt.layout = AttemptLayout.draw(quiz, candidates, random);
+        attempt.answers = AnswerSheet.EMPTY;
+        attempts.add(attempt);
+        return new Started(details(attempt, quiz), true);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public AttemptView read(UUID attemptId, String orgId, String learnerId) {
+    public AttemptDetails read(UUID attemptId, String orgId, String learnerId) {
         Attempt attempt = owned(attemptId, orgId, learnerId, LockModeType.NONE);
-        return view(attempt, quizOf(attempt));
+        return details(attempt, quizOf(attempt));
     }
 
     @Transactional
-    public AttemptView save(UUID attemptId, String orgId, String learnerId, List<AnswerInput> answers) {
+    public AttemptDetails save(UUID attemptId, String orgId, String learnerId, List<GivenAnswer> answers) {
         Attempt attempt = owned(attemptId, orgId, learnerId, LockModeType.PESSIMISTIC_WRITE);
         refuseIfClosed(attempt, "save answers to");
-        Map<String, Answer> merged = merged(attempt, answers);
-        attempt.answers = json(merged);
-        return view(attempt, quizOf(attempt));
+        attempt.answers = attempt.answers.merge(answers, attempt.layout, bank::questions);
+        return details(attempt, quizOf(attempt));
     }
 
     /** Scores the attempt once; a resubmission returns the stored result and publishes nothing. */
     @Transactional
-    public AttemptView submit(UUID attemptId, String orgId, String learnerId, List<AnswerInput> answers) {
+    public AttemptDetails submit(UUID attemptId, String orgId, String learnerId, List<GivenAnswer> answers) {
         Attempt attempt = owned(attemptId, orgId, learnerId, LockModeType.PESSIMISTIC_WRITE);
         Quiz quiz = quizOf(attempt);
         if (attempt.scored()) {
-            return view(attempt, quiz);
+            return details(attempt, quiz);
         }
         refuseIfClosed(attempt, "submit");
-        Map<String, Answer> final_ = merged(attempt, answers);
-        List<Slot> layout = layoutOf(attempt);
-        Map<String, Question> questions = bank.questions(layout.stream().map(Slot::questionId).toList());
-        List<Question> ordered = layout.stream().map(s -> questions.get(s.questionId())).toList();
-        List<Double> scores = new ArrayList<>();
-        List<QuestionResult> feedback = new ArrayList<>();
-        Set<String> lessons = new LinkedHashSet<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            Question q = ordered.get(i);
-            Answer answer = final_.getOrDefault(q.id(), Answer.NONE);
-            double score = Scoring.score(q, answer);
-            scores.add(score);
-            feedback.add(Scoring.feedback(i + 1, q, answer, score));
-            if (score < 1) {
-                lessons.add(q.lessonId());
-            }
-        }
-        double total = scores.stream().mapToDouble(Double::doubleValue).sum();
-        double max = ordered.size();
-        double percent = Scoring.round(100 * total / max, 2);
+        AnswerSheet finalAnswers = attempt.answers.merge(answers, attempt.layout, bank::questions);
+        AttemptLayout layout = attempt.layout;
+        Map<String, Question> questions = bank.questions(layout.questionIds());
+        List<Question> shown = layout.questionIds().stream().map(questions::get).toList();
         int passPercent = placements.passPercent(attempt.quizId).orElse(quiz.passPercent());
-        boolean passed = percent >= passPercent;
-        Map<PowerType, PowerScore> byType = Scoring.byPowerType(ordered, scores, config.masteryPercent());
-        Instant now = clock.instant();
-
-        attempt.status = Attempt.Status.SCORED;
-        attempt.answers = json(final_);
-        attempt.submittedAt = now;
-        attempt.score = Scoring.round(total, 4);
-        attempt.maxScore = max;
-        attempt.percent = percent;
-        attempt.passed = passed;
-        attempt.result = json(new Result(attempt.score, max, percent, passPercent, passed, byType,
-                List.copyOf(lessons), feedback, now));
+        Scoring.Scored scored = Scoring.result(shown, finalAnswers, passPercent, config.masteryPercent(), clock.instant());
+        attempt.recordResult(finalAnswers, scored.result());
 
         if (attempt.attemptNumber == 1) {
-            statistics.record(attempt.orgId, attempt.quizId, quiz.questionCount(),
-                    layout.stream().map(Slot::questionId).toList(), layout.stream().map(Slot::slot).toList(), scores);
+            statistics.record(attempt.orgId, attempt.quizId, quiz.questionCount(), layout.questionIds(),
+                    layout.slotNumbers(), scored.scores());
         }
+        ScoredResult result = scored.result();
         Map<PowerType, QuizAttemptScored.PowerScore> eventTypes = new EnumMap<>(PowerType.class);
-        byType.forEach((type, s) -> eventTypes.put(type, new QuizAttemptScored.PowerScore(s.correct(), s.total(), s.mastered())));
+        result.byPowerType().forEach((type, s) -> eventTypes.put(type, new QuizAttemptScored.PowerScore(s.correct(), s.total(), s.mastered())));
         // This attempt is already scored above, so the grade includes it.
-        Attempt graded = history.graded(orgId, learnerId, attempt.quizId, quiz.settings().grading()).orElseThrow();
+        Attempt graded = attempts.graded(orgId, learnerId, attempt.quizId, quiz.settings().grading()).orElseThrow();
         outbox.publish(new QuizAttemptScored(attempt.id.toString(), learnerId, orgId, attempt.quizId, attempt.courseId,
-                attempt.attemptNumber, attempt.score, max, percent, passed, eventTypes, now,
-                QuizAttemptScored.GradingMethod.valueOf(quiz.settings().grading().name()), graded.id.toString(),
-                graded.percent, graded.passed));
-        return view(attempt, quiz);
+                attempt.attemptNumber, result.score(), result.maxScore(), result.percent(), result.passed(), eventTypes,
+                result.submittedAt(), QuizAttemptScored.GradingMethod.valueOf(quiz.settings().grading().name()),
+                graded.id.toString(), graded.percent, graded.passed));
+        return details(attempt, quiz);
     }
 
     /** Another learner's attempt and a missing one get the same answer, so ids reveal nothing. */
     private Attempt owned(UUID attemptId, String orgId, String learnerId, LockModeType lock) {
-        Attempt attempt = entityManager.find(Attempt.class, attemptId, lock);
+        Attempt attempt = attempts.find(attemptId, lock);
         if (attempt == null || !attempt.orgId.equals(orgId) || !attempt.learnerId.equals(learnerId)) {
             throw new NotFoundException("There is no attempt " + attemptId + ".");
         }
@@ -252,162 +202,14 @@ public class AttemptService {
         return bank.quiz(attempt.quizId).orElseThrow(() -> new IllegalStateException("Quiz " + attempt.quizId + " left the bank")).quiz();
     }
 
-    /** The quiz's questions (fixed, or drawn from its pools without repeats), then order and options shuffled. */
-    private List<Slot> layout(StoredQuiz stored) {
-        Quiz quiz = stored.quiz();
-        List<String> chosen = new ArrayList<>();
-        if (quiz.questionIds() != null) {
-            chosen.addAll(quiz.questionIds());
-        } else {
-            List<Question> all = bank.questionsOfCourse(stored.courseId());
-            Set<String> taken = new HashSet<>();
-            for (Pool pool : quiz.pools()) {
-                List<String> candidates = new ArrayList<>(all.stream()
-                        .filter(q -> BankValidator.inPool(q, pool.powerType()) && !taken.contains(q.id()))
-                        .map(Question::id).toList());
-                if (candidates.size() < pool.draw()) {
-                    throw new IllegalStateException("Pool " + pool.powerType() + " of quiz " + quiz.id() + " is too small");
-                }
-                Collections.shuffle(candidates, random);
-                List<String> drawn = candidates.subList(0, pool.draw());
-                taken.addAll(drawn);
-                chosen.addAll(drawn);
-            }
-        }
-        Map<String, Question> questions = bank.questions(chosen);
-        List<Slot> slots = new ArrayList<>();
-        for (int i = 0; i < chosen.size(); i++) {
-            Question q = questions.get(chosen.get(i));
-            slots.add(new Slot(q.id(), i + 1, shuffled(q.options().stream().map(o -> o.id()).toList()),
-                    q.type() == QuestionType.MATCHING ? shuffled(q.items().stream().map(item -> item.id()).toList()) : null));
-        }
-        Collections.shuffle(slots, random);
-        return slots;
-    }
-
-    private List<String> shuffled(List<String> values) {
-        List<String> copy = new ArrayList<>(values);
-        Collections.shuffle(copy, random);
-        return copy;
-    }
-
-    /** The saved answers with these replacing any for the same questions, after checking each against its question. */
-    private Map<String, Answer> merged(Attempt attempt, List<AnswerInput> inputs) {
-        Map<String, Answer> answers = new LinkedHashMap<>(read(attempt.answers, ANSWERS));
-        Set<String> inAttempt = new HashSet<>(layoutOf(attempt).stream().map(Slot::questionId).toList());
-        Set<String> seen = new HashSet<>();
-        for (AnswerInput input : inputs) {
-            if (!inAttempt.contains(input.questionId())) {
-                throw unprocessable("Question '" + input.questionId() + "' is not part of this attempt.");
-            }
-            if (!seen.add(input.questionId())) {
-                throw unprocessable("Question '" + input.questionId() + "' is answered twice.");
-            }
-        }
-        Map<String, Question> questions = bank.questions(seen);
-        for (AnswerInput input : inputs) {
-            Question q = questions.get(input.questionId());
-            answers.put(q.id(), checked(q, input));
-        }
-        return answers;
-    }
-
-    private static Answer checked(Question q, AnswerInput input) {
-        List<String> optionIds = input.optionIds() == null ? List.of() : input.optionIds();
-        Map<String, String> matches = input.matches() == null ? Map.of() : input.matches();
-        String at = "Question '" + q.id() + "': ";
-        if (q.type() == QuestionType.MATCHING) {
-            if (!optionIds.isEmpty()) {
-                throw unprocessable(at + "a matching question is answered with matches (item id to option id), not optionIds.");
-            }
-            for (Map.Entry<String, String> match : matches.entrySet()) {
-                if (q.item(match.getKey()) == null) {
-                    throw unprocessable(at + "there is no item '" + match.getKey() + "'.");
-                }
-                if (q.option(match.getValue()) == null) {
-                    throw unprocessable(at + "there is no option '" + match.getValue() + "'.");
-                }
-            }
-            return new Answer(List.of(), new LinkedHashMap<>(matches));
-        }
-        if (!matches.isEmpty()) {
-            throw unprocessable(at + "only matching questions take matches; answer with optionIds.");
-        }
-        if (new HashSet<>(optionIds).size() != optionIds.size()) {
-            throw unprocessable(at + "an option is chosen twice.");
-        }
-        for (String optionId : optionIds) {
-            if (q.option(optionId) == null) {
-                throw unprocessable(at + "there is no option '" + optionId + "'.");
-            }
-        }
-        if (q.type().singleAnswer() && optionIds.size() > 1) {
-            throw unprocessable(at + "choose one option only.");
-        }
-        return new Answer(List.copyOf(optionIds), Map.of());
-    }
-
-    private static RuleViolationException unprocessable(String detail) {
-        return new RuleViolationException("Answer does not fit the attempt", detail);
-    }
-
-    private AttemptView view(Attempt attempt, Quiz quiz) {
-        List<Slot> layout = layoutOf(attempt);
-        Map<String, Question> questions = bank.questions(layout.stream().map(Slot::questionId).toList());
-        List<QuestionView> shown = new ArrayList<>();
-        for (int i = 0; i < layout.size(); i++) {
-            Slot slot = layout.get(i);
-            Question q = questions.get(slot.questionId());
-            // The bank is edited in place: an option or item removed since the attempt started is skipped.
-            List<Choice> options = slot.optionOrder().stream().filter(id -> q.option(id) != null)
-                    .map(id -> new Choice(id, q.option(id).text())).toList();
-            List<Choice> items = slot.itemOrder() == null ? null : slot.itemOrder().stream().filter(id -> q.item(id) != null)
-                    .map(id -> new Choice(id, q.item(id).text())).toList();
-            shown.add(new QuestionView(q.id(), i + 1, q.type().name(), q.prompt(), options, items));
-        }
-        Map<String, Answer> answers = read(attempt.answers, ANSWERS);
-        List<SavedAnswer> saved = layout.stream().filter(s -> answers.containsKey(s.questionId()))
-                .map(s -> {
-                    Answer a = answers.get(s.questionId());
-                    return new SavedAnswer(s.questionId(), a.optionIds().isEmpty() ? null : a.optionIds(),
-                            a.matches().isEmpty() ? null : a.matches());
-                }).toList();
-        Result result = attempt.result == null ? null : read(attempt.result, Result.class);
+    /** The attempt as its owner may see it: with review {@code NEVER}, the result shows only the scores. */
+    private AttemptDetails details(Attempt attempt, Quiz quiz) {
+        ScoredResult result = attempt.result;
         if (result != null && quiz.settings().review() == Review.NEVER) {
-            result = new Result(result.score(), result.maxScore(), result.percent(), result.passPercent(), result.passed(),
-                    result.byPowerType(), null, null, result.submittedAt());
+            result = result.scoresOnly();
         }
-        String status = attempt.scored() ? "SCORED"
-                : attempt.expired(clock.instant(), config.submissionGraceSeconds()) ? "EXPIRED" : "IN_PROGRESS";
-        return new AttemptView(attempt.id.toString(), attempt.quizId, attempt.courseId, attempt.attemptNumber, status,
-                attempt.startedAt, attempt.deadline, attempt.submittedAt, shown, saved, result);
-    }
-
-    private List<Slot> layoutOf(Attempt attempt) {
-        return read(attempt.layout, LAYOUT);
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored attempt is unreadable", e);
-        }
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored attempt is unreadable", e);
-        }
+        return new AttemptDetails(attempt.id, attempt.quizId, attempt.courseId, attempt.attemptNumber,
+                attempt.state(clock.instant(), config.submissionGraceSeconds()), attempt.startedAt, attempt.deadline,
+                attempt.submittedAt, attempt.layout, bank.questions(attempt.layout.questionIds()), attempt.answers, result);
     }
 }

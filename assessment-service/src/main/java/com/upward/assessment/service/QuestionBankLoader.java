@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.assessment.bank.BankDocument;
 import com.upward.assessment.bank.BankValidator;
 import com.upward.assessment.config.AssessmentConfig;
-import io.quarkus.runtime.StartupEvent;
+import com.upward.assessment.persistence.QuestionBankRepository;
 import com.upward.platform.web.ContentFile;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -28,7 +30,7 @@ public class QuestionBankLoader {
     AssessmentConfig config;
 
     @Inject
-    QuestionBank bank;
+    QuestionBankRepository bank;
 
     @Inject
     ObjectMapper mapper;
@@ -39,6 +41,8 @@ public class QuestionBankLoader {
         }
     }
 
+    /** Loads one bank file in one transaction; false when this exact content was already loaded. */
+    @Transactional
     public boolean load(String classpathLocation) {
         byte[] content = ContentFile.read(classpathLocation, "Question bank").bytes();
         BankDocument document;

@@ -3,12 +3,12 @@ package com.upward.assessment.service;
 import com.upward.assessment.bank.BankDocument.Quiz;
 import com.upward.assessment.config.AssessmentConfig;
 import com.upward.assessment.domain.Attempt;
-import com.upward.assessment.domain.AttemptRepository;
-import com.upward.assessment.rest.QuizViews.AttemptSummary;
-import com.upward.assessment.rest.QuizViews.MyAttempts;
-import com.upward.assessment.rest.QuizViews.QuizSettings;
-import com.upward.assessment.service.QuestionBank.StoredQuiz;
-import com.upward.assessment.service.QuizPlacements.Placement;
+import com.upward.assessment.domain.QuizPlacement;
+import com.upward.assessment.persistence.AttemptRepository;
+import com.upward.assessment.persistence.QuestionBankRepository;
+import com.upward.assessment.persistence.QuestionBankRepository.StoredQuiz;
+import com.upward.assessment.service.QuizOverview.AttemptSummary;
+import com.upward.assessment.service.QuizOverview.MyAttempts;
 import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,13 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** A quiz's settings, merged from the bank and the published course, with the caller's attempt summary. */
 @ApplicationScoped
 public class QuizService {
 
     @Inject
-    QuestionBank bank;
+    QuestionBankRepository bank;
 
     @Inject
     QuizPlacements placements;
@@ -40,42 +41,41 @@ public class QuizService {
     Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public QuizSettings settings(String quizId, String orgId, String learnerId) {
+    public QuizOverview settings(String quizId, String orgId, String learnerId) {
         Optional<StoredQuiz> stored = bank.quiz(quizId);
-        Optional<Placement> placement = placements.placement(quizId);
+        Optional<QuizPlacement> placement = placements.placement(quizId);
         if (stored.isEmpty() && placement.isEmpty()) {
             throw new NotFoundException("There is no quiz '" + quizId + "'.");
         }
-        Integer version = placement.map(Placement::courseVersion).orElse(null);
-        boolean required = placement.map(Placement::required).orElse(false);
-        List<String> unlockedBy = placement.map(Placement::unlockedBy).orElse(List.of());
+        Integer version = placement.map(QuizPlacement::courseVersion).orElse(null);
+        boolean required = placement.map(QuizPlacement::required).orElse(false);
+        List<String> unlockedBy = placement.map(QuizPlacement::unlockedBy).orElse(List.of());
         if (stored.isEmpty()) {
             // Placed by a published course but not (yet) in this bank: visible, not attemptable.
-            Placement p = placement.get();
-            return new QuizSettings(quizId, p.title(), null, p.courseId(), version, p.passPercent(), required, unlockedBy,
+            QuizPlacement p = placement.get();
+            return new QuizOverview(quizId, p.title(), null, p.courseId(), version, p.passPercent(), required, unlockedBy,
                     0, null, 0, null, null, null, summary(null, List.of(), null));
         }
         Quiz quiz = stored.get().quiz();
         var s = quiz.settings();
-        int passPercent = placement.map(Placement::passPercent).orElse(quiz.passPercent());
-        return new QuizSettings(quiz.id(), quiz.title(), quiz.kind(), stored.get().courseId(), version, passPercent,
+        int passPercent = placement.map(QuizPlacement::passPercent).orElse(quiz.passPercent());
+        return new QuizOverview(quiz.id(), quiz.title(), quiz.kind(), stored.get().courseId(), version, passPercent,
                 required, unlockedBy, quiz.questionCount(), s.maxAttempts() > 0 ? s.maxAttempts() : null,
                 s.minutesBetweenAttempts(), s.timeLimitMinutes() > 0 ? s.timeLimitMinutes() : null,
-                s.grading().name(), s.review().name(), summary(quiz, attempts.all(orgId, learnerId, quizId),
+                s.grading(), s.review(), summary(quiz, attempts.all(orgId, learnerId, quizId),
                         attempts.graded(orgId, learnerId, quizId, s.grading()).orElse(null)));
     }
 
     private MyAttempts summary(Quiz quiz, List<Attempt> mine, Attempt graded) {
         Instant now = clock.instant();
         int grace = config.submissionGraceSeconds();
-        List<AttemptSummary> rows = mine.stream().map(a -> new AttemptSummary(a.id.toString(), a.attemptNumber,
-                a.scored() ? "SCORED" : a.expired(now, grace) ? "EXPIRED" : "IN_PROGRESS",
+        List<AttemptSummary> rows = mine.stream().map(a -> new AttemptSummary(a.id, a.attemptNumber, a.state(now, grace),
                 a.startedAt, a.submittedAt, a.percent, a.passed)).toList();
         if (quiz == null) {
             return new MyAttempts(0, null, null, null, null, null, rows);
         }
         var s = quiz.settings();
-        String open = mine.stream().filter(a -> !a.scored() && !a.expired(now, grace)).map(a -> a.id.toString())
+        UUID open = mine.stream().filter(a -> !a.scored() && !a.expired(now, grace)).map(a -> a.id)
                 .findFirst().orElse(null);
         Integer remaining = s.maxAttempts() > 0 ? Math.max(0, s.maxAttempts() - mine.size()) : null;
         Instant next = null;

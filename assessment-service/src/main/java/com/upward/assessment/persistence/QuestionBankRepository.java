@@ -1,4 +1,4 @@
-package com.upward.assessment.service;
+package com.upward.assessment.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /** The questions and quizzes as PostgreSQL holds them, with their keys: only the scoring reads the keys. */
 @ApplicationScoped
-public class QuestionBank {
+public class QuestionBankRepository {
 
     /** A quiz and the course it belongs to (the bank's course). */
     public record StoredQuiz(String courseId, Quiz quiz) {
@@ -34,8 +34,8 @@ public class QuestionBank {
     @Inject
     ObjectMapper mapper;
 
-    /** Stores a validated bank; false when this exact content was already loaded. */
-    @Transactional
+    /** Stores a validated bank, in the caller's transaction; false when this exact content was already loaded. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public boolean store(BankDocument bank, String sha256) {
         // One loader at a time per course, so two instances starting together do not interleave.
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
@@ -74,7 +74,6 @@ public class QuestionBank {
         return true;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<StoredQuiz> quiz(String quizId) {
         List<?> rows = entityManager.createNativeQuery("SELECT course_id, CAST(body AS text) FROM quiz WHERE id = :id")
                 .setParameter("id", quizId).getResultList();
@@ -86,7 +85,6 @@ public class QuestionBank {
     }
 
     /** The questions with these ids, in the order asked. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Question> questions(Collection<String> ids) {
         Map<String, Question> found = new LinkedHashMap<>();
         if (ids.isEmpty()) {
@@ -108,7 +106,6 @@ public class QuestionBank {
     }
 
     /** Every question of a course, for drawing from pools. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Question> questionsOfCourse(String courseId) {
         List<?> rows = entityManager.createNativeQuery("SELECT CAST(body AS text) FROM question WHERE course_id = :course ORDER BY id")
                 .setParameter("course", courseId).getResultList();

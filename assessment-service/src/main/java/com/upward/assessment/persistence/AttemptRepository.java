@@ -1,24 +1,48 @@
-package com.upward.assessment.domain;
+package com.upward.assessment.persistence;
 
 import com.upward.assessment.bank.BankDocument.Grading;
+import com.upward.assessment.domain.Attempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * A learner's attempts at one quiz. Starting and grading read one row or a count, never the whole history,
- * so their cost does not grow with the number of attempts (all served by the (org, learner, quiz, number) index).
+ * The attempts, and a learner's attempts at one quiz. Starting and grading read one row or a count, never the whole
+ * history, so their cost does not grow with the number of attempts (all served by the (org, learner, quiz, number)
+ * index); only the learner's own list of attempts ({@link #all}) reads them all.
  */
 @ApplicationScoped
 public class AttemptRepository {
 
     @Inject
     EntityManager entityManager;
+
+    public Attempt find(UUID attemptId, LockModeType lock) {
+        return entityManager.find(Attempt.class, attemptId, lock);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(Attempt attempt) {
+        entityManager.persist(attempt);
+    }
+
+    /**
+     * Serialises starts by one learner on one quiz until the caller's transaction ends, so two clicks cannot both take
+     * the last attempt.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockStarts(String orgId, String learnerId, String quizId) {
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "attempt:" + orgId + ":" + learnerId + ":" + quizId).getSingleResult();
+    }
 
     /** Every attempt, oldest first: for the learner's own list of attempts. */
     public List<Attempt> all(String orgId, String learnerId, String quizId) {

@@ -1,15 +1,17 @@
-package com.upward.assessment.service;
+package com.upward.assessment.domain;
 
 import com.upward.assessment.bank.BankDocument.Item;
 import com.upward.assessment.bank.BankDocument.Option;
 import com.upward.assessment.bank.BankDocument.Question;
 import com.upward.assessment.bank.BankDocument.QuestionType;
-import com.upward.assessment.rest.AttemptViews.MatchFeedback;
-import com.upward.assessment.rest.AttemptViews.OptionFeedback;
-import com.upward.assessment.rest.AttemptViews.PowerScore;
-import com.upward.assessment.rest.AttemptViews.QuestionResult;
+import com.upward.assessment.domain.ScoredResult.MatchFeedback;
+import com.upward.assessment.domain.ScoredResult.OptionFeedback;
+import com.upward.assessment.domain.ScoredResult.Outcome;
+import com.upward.assessment.domain.ScoredResult.PowerScore;
+import com.upward.assessment.domain.ScoredResult.QuestionResult;
 import com.upward.platform.events.contract.PowerType;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -28,11 +30,6 @@ import java.util.Set;
  */
 public final class Scoring {
 
-    /** A learner's answer to one question: options chosen, or for matching, item id to option id. */
-    public record Answer(List<String> optionIds, Map<String, String> matches) {
-        public static final Answer NONE = new Answer(List.of(), Map.of());
-    }
-
     public static double score(Question question, Answer answer) {
         if (question.type() == QuestionType.MATCHING) {
             long right = question.items().stream()
@@ -47,6 +44,36 @@ public final class Scoring {
         long hits = chosen.stream().filter(correct::contains).count();
         long misses = chosen.size() - hits;
         return Math.max(0, (double) (hits - misses) / correct.size());
+    }
+
+    /** An attempt's scores: each question's unrounded score in the order shown (for statistics), and the result. */
+    public record Scored(List<Double> scores, ScoredResult result) {
+    }
+
+    /**
+     * Scores the questions in the order shown against the answers: each question's points and feedback, the total,
+     * the percent (2 decimals) and pass, the points per power type, and the lessons of the questions not fully right.
+     */
+    public static Scored result(List<Question> shown, AnswerSheet answers, int passPercent, int masteryPercent,
+                                Instant submittedAt) {
+        List<Double> scores = new ArrayList<>();
+        List<QuestionResult> feedback = new ArrayList<>();
+        Set<String> lessons = new LinkedHashSet<>();
+        for (int i = 0; i < shown.size(); i++) {
+            Question q = shown.get(i);
+            Answer answer = answers.of(q.id());
+            double score = score(q, answer);
+            scores.add(score);
+            feedback.add(feedback(i + 1, q, answer, score));
+            if (score < 1) {
+                lessons.add(q.lessonId());
+            }
+        }
+        double total = scores.stream().mapToDouble(Double::doubleValue).sum();
+        double max = shown.size();
+        double percent = round(100 * total / max, 2);
+        return new Scored(List.copyOf(scores), new ScoredResult(round(total, 4), max, percent, passPercent,
+                percent >= passPercent, byPowerType(shown, scores, masteryPercent), List.copyOf(lessons), feedback, submittedAt));
     }
 
     /** Correct (points earned) and total (questions) per power type; each question counts for every type it tests. */
@@ -69,8 +96,8 @@ public final class Scoring {
     }
 
     public static QuestionResult feedback(int number, Question q, Answer answer, double score) {
-        String outcome = answer.optionIds().isEmpty() && answer.matches().isEmpty() ? "UNANSWERED"
-                : score >= 1 ? "CORRECT" : score > 0 ? "PARTIAL" : "INCORRECT";
+        Outcome outcome = answer.blank() ? Outcome.UNANSWERED
+                : score >= 1 ? Outcome.CORRECT : score > 0 ? Outcome.PARTIAL : Outcome.INCORRECT;
         List<OptionFeedback> selected = null;
         List<OptionFeedback> correctAnswer = null;
         List<MatchFeedback> matches = null;
