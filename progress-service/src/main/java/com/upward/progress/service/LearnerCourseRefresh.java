@@ -11,6 +11,7 @@ import com.upward.progress.config.ProgressConfig;
 import com.upward.progress.domain.CourseState.Attempt;
 import com.upward.progress.domain.CourseState;
 import com.upward.progress.domain.CourseStructure;
+import com.upward.progress.domain.ProgressSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -104,6 +105,7 @@ public class LearnerCourseRefresh {
                 .max(Comparator.naturalOrder()).orElse(null);
 
         Summary summary;
+        String snapshot = null;
         Map<PowerType, CourseState.PowerTotal> power = Map.of();
         if (facts.structure().isPresent()) {
             CourseStructure structure = facts.structure().get();
@@ -112,6 +114,7 @@ public class LearnerCourseRefresh {
                 certificate = issue(learnerId, facts.orgId(), structure, state);
             }
             power = state.byPowerType();
+            snapshot = json(ProgressSnapshot.of(structure, state));
             summary = new Summary(structure.version, state.lessonsDone(), state.lessons().size(), state.percent(),
                     state.nextLessonId(), state.score(), state.bestScore(),
                     state.requiredQuizzesPassed() && !facts.attempts().isEmpty());
@@ -126,9 +129,10 @@ public class LearnerCourseRefresh {
         entityManager.createNativeQuery("""
                         INSERT INTO learner_course_summary (learner_id, course_id, org_id, learner_name, version, status,
                             lessons_done, lessons_total, percent, next_lesson_id, score, best_score, quizzes_passed,
-                            enrolled_at, due_date, started_at, last_activity_at, completed_at, certificate_id)
+                            enrolled_at, due_date, started_at, last_activity_at, completed_at, certificate_id, progress)
                         VALUES (:learner, :course, :org, :name, :version, :status, :done, :total, :percent, :next,
-                            :score, :best, :passed, :enrolled, :due, :started, :last, :completed, :certificate)
+                            :score, :best, :passed, :enrolled, :due, :started, :last, :completed, :certificate,
+                            CAST(:progress AS JSONB))
                         ON CONFLICT (learner_id, course_id) DO UPDATE SET org_id = EXCLUDED.org_id,
                             learner_name = EXCLUDED.learner_name, version = EXCLUDED.version, status = EXCLUDED.status,
                             lessons_done = EXCLUDED.lessons_done, lessons_total = EXCLUDED.lessons_total,
@@ -137,7 +141,7 @@ public class LearnerCourseRefresh {
                             quizzes_passed = EXCLUDED.quizzes_passed, enrolled_at = EXCLUDED.enrolled_at,
                             due_date = EXCLUDED.due_date, started_at = EXCLUDED.started_at,
                             last_activity_at = EXCLUDED.last_activity_at, completed_at = EXCLUDED.completed_at,
-                            certificate_id = EXCLUDED.certificate_id""")
+                            certificate_id = EXCLUDED.certificate_id, progress = EXCLUDED.progress""")
                 .setParameter("learner", learnerId).setParameter("course", courseId).setParameter("org", facts.orgId())
                 .setParameter("name", name).setParameter("version", summary.version()).setParameter("status", status)
                 .setParameter("done", summary.lessonsDone()).setParameter("total", summary.lessonsTotal())
@@ -149,6 +153,7 @@ public class LearnerCourseRefresh {
                 .setParameter("started", startedAt).setParameter("last", lastActivity)
                 .setParameter("completed", certificate == null ? null : certificate[1])
                 .setParameter("certificate", certificate == null ? null : certificate[0])
+                .setParameter("progress", snapshot)
                 .executeUpdate();
 
         CountKey previous = before == null ? null : new CountKey((String) before[0], courseId, (String) before[1],
@@ -290,6 +295,14 @@ public class LearnerCourseRefresh {
                 .setParameter("ids", counting).getResultList();
         scoreRows.forEach(row -> scores.put((String) row[0], powerScores((String) row[1])));
         return attempts.stream().map(a -> scores.containsKey(a.attemptId()) ? a.withScores(scores.get(a.attemptId())) : a).toList();
+    }
+
+    private String json(ProgressSnapshot snapshot) {
+        try {
+            return mapper.writeValueAsString(snapshot);
+        } catch (Exception e) {
+            throw new IllegalStateException("A progress snapshot could not be written", e);
+        }
     }
 
     private Map<PowerType, PowerScore> powerScores(String json) {

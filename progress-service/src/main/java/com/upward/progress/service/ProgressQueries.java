@@ -1,9 +1,11 @@
 package com.upward.progress.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.platform.web.errors.NotFoundException;
 import com.upward.progress.config.ProgressConfig;
 import com.upward.progress.domain.CourseState;
 import com.upward.progress.domain.CourseStructure;
+import com.upward.progress.domain.ProgressSnapshot;
 import com.upward.progress.rest.ProgressViews.CourseProgress;
 import com.upward.progress.rest.ProgressViews.LessonState;
 import com.upward.progress.rest.ProgressViews.QuizState;
@@ -37,6 +39,9 @@ public class ProgressQueries {
     @Inject
     ProgressConfig config;
 
+    @Inject
+    ObjectMapper mapper;
+
     public List<CourseProgress> allCourses(String learnerId) {
         @SuppressWarnings("unchecked")
         List<String> courses = entityManager.createNativeQuery("""
@@ -55,42 +60,56 @@ public class ProgressQueries {
         CourseStructure latest = CourseStructure.<CourseStructure>find("courseId = ?1 order by version desc", courseId)
                 .firstResultOptional()
                 .orElseThrow(() -> new NotFoundException("There is no course '" + courseId + "'."));
-        return view(latest, CourseState.of(latest, Map.of(), List.of()), null, null, null, null);
+        return view(ProgressSnapshot.of(latest, CourseState.of(latest, Map.of(), List.of())), null, null, null, null);
     }
 
     private CourseProgress progress(String learnerId, String courseId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT org_id, due_date, completed_at, certificate_id, started_at FROM learner_course_summary
-                        WHERE learner_id = :learner AND course_id = :course""")
+                        SELECT org_id, due_date, completed_at, certificate_id, started_at, CAST(progress AS TEXT)
+                        FROM learner_course_summary WHERE learner_id = :learner AND course_id = :course""")
                 .setParameter("learner", learnerId).setParameter("course", courseId).getResultList();
         if (rows.isEmpty()) {
             return null;
         }
         Object[] row = rows.get(0);
-        LearnerCourseRefresh.Facts facts = refresh.facts(learnerId, courseId, (String) row[0]);
+        ProgressSnapshot snapshot = row[5] != null ? snapshot((String) row[5]) : computed(learnerId, courseId, (String) row[0]);
         // A completion can arrive before its course's structure: until then the course is not shown.
+        return snapshot == null ? null
+                : view(snapshot, (Instant) row[4], localDate(row[1]), (Instant) row[2], (String) row[3]);
+    }
+
+    /** A summary row written before snapshots were stored, or whose course structure has not arrived: from the facts. */
+    private ProgressSnapshot computed(String learnerId, String courseId, String orgId) {
+        LearnerCourseRefresh.Facts facts = refresh.facts(learnerId, courseId, orgId);
         if (facts == null || facts.structure().isEmpty()) {
             return null;
         }
         CourseStructure structure = facts.structure().get();
-        CourseState state = CourseState.of(structure, facts.lessonsDone(), facts.attempts());
-        return view(structure, state, (Instant) row[4], localDate(row[1]), (Instant) row[2], (String) row[3]);
+        return ProgressSnapshot.of(structure, CourseState.of(structure, facts.lessonsDone(), facts.attempts()));
     }
 
-    private CourseProgress view(CourseStructure structure, CourseState state, Instant startedAt, LocalDate dueDate,
-                                Instant completedAt, String certificateId) {
-        List<LessonState> lessons = state.lessons().stream()
-                .map(l -> new LessonState(l.lesson().id(), l.lesson().title(), l.lesson().position(), l.lesson().required(),
-                        l.completed(), l.completedAt()))
+    private ProgressSnapshot snapshot(String json) {
+        try {
+            return mapper.readValue(json, ProgressSnapshot.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("A stored progress snapshot is not readable", e);
+        }
+    }
+
+    private CourseProgress view(ProgressSnapshot snapshot, Instant startedAt, LocalDate dueDate, Instant completedAt,
+                                String certificateId) {
+        List<LessonState> lessons = snapshot.lessons().stream()
+                .map(l -> new LessonState(l.lessonId(), l.title(), l.position(), l.required(), l.completedAt() != null,
+                        l.completedAt()))
                 .toList();
-        List<QuizState> quizzes = state.quizzes().stream()
-                .map(q -> new QuizState(q.quiz().id(), q.quiz().title(), q.quiz().required(), q.quiz().passPercent(),
-                        q.method() == null ? null : q.method().name(), q.attempts(), q.graded() == null ? null : q.graded().percent(), q.passed()))
+        List<QuizState> quizzes = snapshot.quizzes().stream()
+                .map(q -> new QuizState(q.quizId(), q.title(), q.required(), q.passPercent(),
+                        q.gradingMethod() == null ? null : q.gradingMethod().name(), q.attempts(), q.percent(), q.passed()))
                 .toList();
-        return new CourseProgress(structure.courseId, structure.title, structure.version,
-                status(certificateId != null, startedAt != null, dueDate), state.lessonsDone(), lessons.size(),
-                state.percent(), state.nextLessonId(), startedAt, lessons, quizzes, dueDate, completedAt, certificateId);
+        return new CourseProgress(snapshot.courseId(), snapshot.title(), snapshot.version(),
+                status(certificateId != null, startedAt != null, dueDate), snapshot.lessonsDone(), lessons.size(),
+                snapshot.percent(), snapshot.nextLessonId(), startedAt, lessons, quizzes, dueDate, completedAt, certificateId);
     }
 
     Status status(boolean completed, boolean started, LocalDate dueDate) {
