@@ -3,7 +3,8 @@
 # nginx (keepalive upstream), and through the gateway, under the same fixed wrk load. All three are warmed
 # first, then measured in interleaved rounds (direct, nginx, gateway, direct, nginx, gateway, ...) so neither
 # their order nor the JIT's warm-up favours one; it prints each round, the medians over the rounds of p50, p99
-# and throughput, and the ratios of those medians that the gateway is held to. Then 200 callers hang up
+# and throughput, and the ratios of those medians that the gateway is held to, and the CPU time each process
+# spent per request (course-service, the gateway, nginx's worker), which says where the time goes. Then 200 callers hang up
 # mid-request and the next 300 requests must get no 503; then (unless QUICK=1) 10,000 requests at a steady
 # 100 req/s through the gateway (paced.lua), counting 5xx and printing the rate achieved.
 #
@@ -49,6 +50,12 @@ to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 declare -A PORT=([direct]=$COURSE_PORT [nginx]=$NGINX_PORT [gateway]=$GATEWAY_PORT)
 PATHS="direct nginx gateway"
+# CPU time a process has used, in ms (utime + stime, all threads): per request it says where the time goes,
+# whatever else the machine is doing.
+listener() { ss -ltnp "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+cpu_ms() { awk '{ print ($14 + $15) * 1000 / '"$(getconf CLK_TCK)"' }' "/proc/$1/stat"; }
+COURSE_PID=$(listener "$COURSE_PORT"); GATEWAY_PID=$(listener "$GATEWAY_PORT"); NGINX_PID=$(cat "$WORK/nginx.pid")
+NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -1)
 
 load() { # port duration [wrk options]
   local port=$1 duration=$2; shift 2
@@ -60,7 +67,12 @@ for name in $PATHS; do load "${PORT[$name]}" "$WARMUP" >/dev/null; done
 for round in $(seq 1 "$ROUNDS"); do
   for name in $PATHS; do
     out="$WORK/$name.$round.txt"
+    before="$(cpu_ms "$COURSE_PID") $(cpu_ms "$GATEWAY_PID") $(cpu_ms "$NGINX_WORKER")"
     load "${PORT[$name]}" "$DURATION" --latency -s "$HERE/count-status.lua" > "$out"
+    after="$(cpu_ms "$COURSE_PID") $(cpu_ms "$GATEWAY_PID") $(cpu_ms "$NGINX_WORKER")"
+    requests=$(awk '/requests in/ { print $1 }' "$out")
+    echo "$before $after $requests" | awk '{ printf "%.3f %.3f %.3f\n", ($4 - $1) / $7, ($5 - $2) / $7, ($6 - $3) / $7 }' \
+      >> "$WORK/$name.cpu"
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")"); p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
     rps=$(awk '/^Requests\/sec/ { print $2 }' "$out")
     echo "$p50 $p99 $rps" >> "$WORK/$name.rounds"
@@ -76,6 +88,11 @@ for name in $PATHS; do
   P99[$name]=$(awk '{ print $2 }' "$WORK/$name.rounds" | median)
   RPS[$name]=$(awk '{ print $3 }' "$WORK/$name.rounds" | median)
   printf '%-8s p50 %7s ms   p99 %7s ms   %8s req/s\n' "$name" "${P50[$name]}" "${P99[$name]}" "${RPS[$name]}"
+done
+echo "CPU per request (ms, medians over the rounds): course-service, the gateway, nginx's worker"
+for name in $PATHS; do
+  printf '%-8s course %6s   gateway %6s   nginx %6s\n' "$name" "$(awk '{ print $1 }' "$WORK/$name.cpu" | median)" \
+    "$(awk '{ print $2 }' "$WORK/$name.cpu" | median)" "$(awk '{ print $3 }' "$WORK/$name.cpu" | median)"
 done
 awk -v dp="${P50[direct]}" -v np="${P50[nginx]}" -v gp="${P50[gateway]}" \
     -v dr="${RPS[direct]}" -v nr="${RPS[nginx]}" -v gr="${RPS[gateway]}" 'BEGIN {
