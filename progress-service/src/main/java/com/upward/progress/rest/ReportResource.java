@@ -8,7 +8,7 @@ import com.upward.platform.web.Slug;
 import com.upward.platform.web.errors.InvalidInputException;
 import com.upward.progress.rest.ProgressViews.Status;
 import com.upward.progress.service.ReportQueries.Funnel;
-import com.upward.progress.service.ReportQueries.LearnerRow;
+import com.upward.progress.rest.ReportViews.LearnerRow;
 import com.upward.progress.service.ReportQueries.ListFilter;
 import com.upward.progress.service.ReportQueries.Mastery;
 import com.upward.progress.service.ReportQueries.Sort;
@@ -101,7 +101,7 @@ public class ReportResource {
                                      @QueryParam("status") String status, @QueryParam("overdue") String overdue,
                                      @QueryParam("sort") String sort, @QueryParam("order") String order,
                                      @Valid @BeanParam PageParams paging) {
-        return reports.learners(user.orgId(), filter(courseId, status, overdue, sort, order), paging);
+        return ReportMapper.view(reports.learners(user.orgId(), filter(courseId, status, overdue, sort, order), paging));
     }
 
     /** The whole filtered learner list as CSV, streamed row by row (RFC 4180 by Commons CSV, formulas neutralised). */
@@ -120,7 +120,7 @@ public class ReportResource {
             try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.NON_NUMERIC).get())) {
                 reports.streamLearners(orgId, filter, row -> {
                     try {
-                        csv.printRecord(csvRecord(row));
+                        csv.printRecord(csvRecord(ReportMapper.view(row)));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -166,7 +166,7 @@ public class ReportResource {
             }
             descending = order.equals("desc");
         }
-        return new ListFilter(courseId, statusFilter, overdueFilter, sortBy, descending);
+        return new ListFilter(courseId, ProgressMapper.status(statusFilter), overdueFilter, sortBy, descending);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {

@@ -6,10 +6,7 @@ import com.upward.progress.config.ProgressConfig;
 import com.upward.progress.domain.CourseState;
 import com.upward.progress.domain.CourseStructure;
 import com.upward.progress.domain.ProgressSnapshot;
-import com.upward.progress.rest.ProgressViews.CourseProgress;
-import com.upward.progress.rest.ProgressViews.LessonState;
-import com.upward.progress.rest.ProgressViews.QuizState;
-import com.upward.progress.rest.ProgressViews.Status;
+import com.upward.progress.domain.ProgressStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +23,11 @@ import java.util.Objects;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ProgressQueries {
+
+    /** A learner's page of one course: the stored snapshot, with what the summary row adds and the status today. */
+    public record CourseProgress(ProgressSnapshot snapshot, ProgressStatus status, Instant startedAt, LocalDate dueDate,
+                                 Instant completedAt, String certificateId) {
+    }
 
     @Inject
     EntityManager entityManager;
@@ -99,27 +101,8 @@ public class ProgressQueries {
 
     private CourseProgress view(ProgressSnapshot snapshot, Instant startedAt, LocalDate dueDate, Instant completedAt,
                                 String certificateId) {
-        List<LessonState> lessons = snapshot.lessons().stream()
-                .map(l -> new LessonState(l.lessonId(), l.title(), l.position(), l.required(), l.completedAt() != null,
-                        l.completedAt()))
-                .toList();
-        List<QuizState> quizzes = snapshot.quizzes().stream()
-                .map(q -> new QuizState(q.quizId(), q.title(), q.required(), q.passPercent(),
-                        q.gradingMethod() == null ? null : q.gradingMethod().name(), q.attempts(), q.percent(), q.passed()))
-                .toList();
-        return new CourseProgress(snapshot.courseId(), snapshot.title(), snapshot.version(),
-                status(certificateId != null, startedAt != null, dueDate), snapshot.lessonsDone(), lessons.size(),
-                snapshot.percent(), snapshot.nextLessonId(), startedAt, lessons, quizzes, dueDate, completedAt, certificateId);
-    }
-
-    Status status(boolean completed, boolean started, LocalDate dueDate) {
-        if (completed) {
-            return Status.COMPLETED;
-        }
-        if (dueDate != null && dueDate.isBefore(LocalDate.now(clock))) {
-            return Status.OVERDUE;
-        }
-        return started ? Status.IN_PROGRESS : Status.NOT_STARTED;
+        ProgressStatus status = ProgressStatus.of(certificateId != null, startedAt != null, dueDate, LocalDate.now(clock));
+        return new CourseProgress(snapshot, status, startedAt, dueDate, completedAt, certificateId);
     }
 
     static LocalDate localDate(Object value) {

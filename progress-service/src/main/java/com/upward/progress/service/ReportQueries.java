@@ -9,7 +9,7 @@ import com.upward.platform.web.errors.InvalidInputException;
 import com.upward.platform.web.errors.NotFoundException;
 import com.upward.progress.config.ProgressConfig;
 import com.upward.progress.domain.CourseStructure;
-import com.upward.progress.rest.ProgressViews.Status;
+import com.upward.progress.domain.ProgressStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,7 +56,7 @@ public class ReportQueries {
     public record WeekCount(LocalDate weekStarting, long completions) {
     }
 
-    public record LearnerRow(String learnerId, String name, String courseId, Status status, int percent,
+    public record LearnerRow(String learnerId, String name, String courseId, ProgressStatus status, int percent,
                              int lessonsCompleted, int lessonsTotal, Double score, Double bestScore, boolean quizzesPassed,
                              Instant enrolledAt, LocalDate dueDate, Instant startedAt, Instant lastActivityAt,
                              Instant completedAt) {
@@ -75,7 +75,7 @@ public class ReportQueries {
     }
 
     /** The learner-list filter: everything optional; the org is never part of it (it comes from the token). */
-    public record ListFilter(String courseId, Status status, Boolean overdue, Sort sort, boolean descending) {
+    public record ListFilter(String courseId, ProgressStatus status, Boolean overdue, Sort sort, boolean descending) {
     }
 
     private static final String DISPLAY_STATUS =
@@ -201,7 +201,7 @@ public class ReportQueries {
         String where = where(filter);
         // The filter's columns are all dimensions of report_counts: the total is a sum of a few rows.
         Query count = entityManager.createNativeQuery("SELECT coalesce(sum(learners), 0) FROM report_counts WHERE " + where);
-        boolean countUsesToday = (filter.status() != null && filter.status() != Status.COMPLETED) || filter.overdue() != null;
+        boolean countUsesToday = (filter.status() != null && filter.status() != ProgressStatus.COMPLETED) || filter.overdue() != null;
         long total = number(bindFilter(count, orgId, filter, countUsesToday).getSingleResult());
         Query query = entityManager.createNativeQuery("SELECT " + ROW_COLUMNS + " FROM learner_course_summary WHERE "
                         + where + orderBy(filter))
@@ -270,7 +270,7 @@ public class ReportQueries {
     }
 
     private static LearnerRow row(Object[] row) {
-        return new LearnerRow((String) row[0], (String) row[1], (String) row[2], Status.valueOf((String) row[3]),
+        return new LearnerRow((String) row[0], (String) row[1], (String) row[2], ProgressStatus.valueOf((String) row[3]),
                 ((Number) row[4]).intValue(), ((Number) row[5]).intValue(), ((Number) row[6]).intValue(),
                 row[7] == null ? null : ((Number) row[7]).doubleValue(), row[8] == null ? null : ((Number) row[8]).doubleValue(),
                 (Boolean) row[9], (Instant) row[10], ProgressQueries.localDate(row[11]), (Instant) row[12],
