@@ -23,7 +23,9 @@ class PackageShapeTest {
 
     /** Package, and the packages of this service it must not import. */
     private static final Map<String, List<String>> NEVER = Map.of(
+            "rest", List.of("persistence"),
             "service", List.of("rest"),
+            "persistence", List.of("rest", "service", "messaging"),
             "messaging", List.of("rest"),
             "domain", List.of("rest", "service", "persistence", "messaging"),
             "config", List.of("rest", "service", "persistence", "messaging", "domain"));
@@ -47,5 +49,20 @@ class PackageShapeTest {
             }
         }
         assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void onlyPersistenceQueries() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                if (!file.getParent().getFileName().toString().equals("persistence")
+                        && (source.contains("import jakarta.persistence.EntityManager;") || source.contains("Object[]"))) {
+                    wrong.add(SOURCES.relativize(file).toString());
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "an EntityManager or a raw row outside persistence/");
     }
 }

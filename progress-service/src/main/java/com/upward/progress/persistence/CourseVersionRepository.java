@@ -1,0 +1,42 @@
+package com.upward.progress.persistence;
+
+import com.upward.progress.domain.CourseStructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.Optional;
+
+/** The published course versions (course_version), kept from upward.course.published. */
+@ApplicationScoped
+public class CourseVersionRepository {
+
+    @Inject
+    EntityManager entityManager;
+
+    public Optional<CourseStructure> find(String courseId, int version) {
+        return CourseStructure.find(courseId, version);
+    }
+
+    /** The newest version the service knows. */
+    public Optional<CourseStructure> latest(String courseId) {
+        return CourseStructure.<CourseStructure>find("courseId = ?1 order by version desc", courseId).firstResultOptional();
+    }
+
+    public boolean exists(String courseId) {
+        return CourseStructure.count("courseId", courseId) > 0;
+    }
+
+    public Integer latestVersion(String courseId) {
+        Object version = entityManager.createNativeQuery("SELECT max(version) FROM course_version WHERE course_id = :course")
+                .setParameter("course", courseId).getSingleResult();
+        return version == null ? null : Rows.integer(version);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(CourseStructure structure) {
+        structure.persist();
+        entityManager.flush();
+    }
+}
