@@ -16,16 +16,22 @@ public class CourseVersionRepository {
     EntityManager entityManager;
 
     public Optional<CourseStructure> find(String courseId, int version) {
-        return CourseStructure.find(courseId, version);
+        return entityManager.createQuery("FROM CourseStructure WHERE courseId = :course AND version = :version",
+                        CourseStructure.class)
+                .setParameter("course", courseId).setParameter("version", version)
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     /** The newest version the service knows. */
     public Optional<CourseStructure> latest(String courseId) {
-        return CourseStructure.<CourseStructure>find("courseId = ?1 order by version desc", courseId).firstResultOptional();
+        return entityManager.createQuery("FROM CourseStructure WHERE courseId = :course ORDER BY version DESC",
+                        CourseStructure.class)
+                .setParameter("course", courseId).setMaxResults(1).getResultStream().findFirst();
     }
 
     public boolean exists(String courseId) {
-        return CourseStructure.count("courseId", courseId) > 0;
+        return entityManager.createQuery("SELECT count(*) FROM CourseStructure WHERE courseId = :course", Long.class)
+                .setParameter("course", courseId).getSingleResult() > 0;
     }
 
     public Integer latestVersion(String courseId) {
@@ -36,7 +42,7 @@ public class CourseVersionRepository {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(CourseStructure structure) {
-        structure.persist();
+        entityManager.persist(structure);
         entityManager.flush();
     }
 }
