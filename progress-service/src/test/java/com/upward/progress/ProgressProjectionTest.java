@@ -70,11 +70,20 @@ class ProgressProjectionTest {
                 .body("lessonsCompleted", equalTo(1)).body("lessons[0].completed", equalTo(true))
                 .body("nextLessonId", equalTo("middle")).extract().asString();
 
+        String kept = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "SELECT CAST(progress AS TEXT) FROM learner_course_summary WHERE learner_id = 'learner-s'").getSingleResult());
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "UPDATE learner_course_summary SET progress = NULL WHERE learner_id = 'learner-s'").executeUpdate());
-        String computed = given().auth().oauth2(token).get("/api/v1/me/progress/course-s").then().statusCode(200)
-                .extract().asString();
-        assertEquals(stored, computed, "the same answer from the facts as from the snapshot");
+        try {
+            String computed = given().auth().oauth2(token).get("/api/v1/me/progress/course-s").then().statusCode(200)
+                    .extract().asString();
+            assertEquals(stored, computed, "the same answer from the facts as from the snapshot");
+        } finally {
+            // The row as the service writes it again: ReplayTest compares the whole read model with its rebuild.
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                            "UPDATE learner_course_summary SET progress = CAST(:kept AS JSONB) WHERE learner_id = 'learner-s'")
+                    .setParameter("kept", kept).executeUpdate());
+        }
     }
 
     @Test

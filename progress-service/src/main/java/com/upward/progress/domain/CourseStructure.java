@@ -1,7 +1,6 @@
 package com.upward.progress.domain;
 
 import com.upward.platform.events.contract.CoursePublished;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,13 +13,12 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /** A published course version's lessons and quizzes, kept from its upward.course.published event. */
 @Entity
 @Table(name = "course_version")
 @IdClass(CourseStructure.Key.class)
-public class CourseStructure extends PanacheEntityBase {
+public class CourseStructure {
 
     public static class Key implements Serializable {
         public String courseId;
@@ -57,8 +55,4 @@ public class CourseStructure extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<CoursePublished.Quiz> quizzes;
-
-    public static Optional<CourseStructure> find(String courseId, int version) {
-        return find("courseId = ?1 and version = ?2", courseId, version).firstResultOptional();
-    }
 }

@@ -8,7 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import com.upward.progress.persistence.XapiOutboxRepository;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -30,12 +30,11 @@ import java.util.List;
 public class XapiSender {
 
     private static final Logger LOG = Logger.getLogger(XapiSender.class);
-    private static final long SENDER_LOCK = 0x7570776172647870L;
     public static final String VERSION_HEADER = "X-Experience-API-Version";
     public static final String VERSION = "1.0.3";
 
     @Inject
-    EntityManager entityManager;
+    XapiOutboxRepository outbox;
 
     @Inject
     XapiConfig config;
@@ -75,62 +74,38 @@ public class XapiSender {
      */
     int sendBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            boolean leader = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
-                    .setParameter("lock", SENDER_LOCK).getSingleResult();
-            if (!leader) {
+            if (!outbox.tryLeadSending()) {
                 return 0;
             }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = entityManager.createNativeQuery("""
-                            SELECT position, org_id, statement, attempts FROM xapi_outbox
-                            WHERE status = 'PENDING' AND next_attempt_at <= now() AND org_id = (
-                                SELECT org_id FROM xapi_outbox WHERE status = 'PENDING' AND next_attempt_at <= now()
-                                ORDER BY position LIMIT 1)
-                            ORDER BY position LIMIT :limit""")
-                    .setParameter("limit", config.batchSize()).getResultList();
+            List<XapiOutboxRepository.Due> rows = outbox.due(config.batchSize());
             if (!rows.isEmpty()) {
-                deliver((String) rows.get(0)[1], rows);
+                deliver(rows.get(0).orgId(), rows);
             }
             return rows.size();
         });
     }
 
-    private void deliver(String orgId, List<Object[]> rows) {
-        List<Long> positions = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
+    private void deliver(String orgId, List<XapiOutboxRepository.Due> rows) {
+        List<Long> positions = rows.stream().map(XapiOutboxRepository.Due::position).toList();
         XapiConfig.Lrs lrs = config.lrs().get(orgId);
         if (lrs == null) {
             // The LRS was removed from the configuration after these were stored: nowhere to send them.
             mark(positions, "FAILED", "no LRS configured for organisation " + orgId);
             return;
         }
-        String error = post(lrs, rows.stream().map(row -> (String) row[2]).toList());
+        String error = post(lrs, rows.stream().map(XapiOutboxRepository.Due::statement).toList());
         if (error == null) {
             mark(positions, "SENT", null);
             return;
         }
-        int attempts = ((Number) rows.get(0)[3]).intValue() + 1;
+        int attempts = rows.get(0).attempts() + 1;
         LOG.warnf("xAPI delivery of %d statement(s) to %s's LRS failed (attempt %d of %d): %s",
                 rows.size(), orgId, attempts, config.maxAttempts(), error);
-        entityManager.createNativeQuery("""
-                        UPDATE xapi_outbox SET attempts = attempts + 1, last_attempt_at = clock_timestamp(), last_error = :error,
-                            status = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE 'PENDING' END,
-                            next_attempt_at = clock_timestamp() + make_interval(secs => least(:cap,
-                                :base * power(2, least(attempts, 30))) / 1000.0)
-                        WHERE position IN (:positions)""")
-                .setParameter("error", error).setParameter("max", config.maxAttempts())
-                .setParameter("cap", (double) config.maxBackoff().toMillis())
-                .setParameter("base", (double) config.backoff().toMillis())
-                .setParameter("positions", positions).executeUpdate();
+        outbox.retry(positions, error, config.maxAttempts(), config.backoff(), config.maxBackoff());
     }
 
     private void mark(List<Long> positions, String status, String error) {
-        entityManager.createNativeQuery("""
-                        UPDATE xapi_outbox SET status = :status, attempts = attempts + 1,
-                            last_attempt_at = clock_timestamp(), last_error = coalesce(:error, last_error),
-                            sent_at = CASE WHEN :status = 'SENT' THEN clock_timestamp() ELSE sent_at END
-                        WHERE position IN (:positions)""")
-                .setParameter("status", status).setParameter("error", error).setParameter("positions", positions)
-                .executeUpdate();
+        outbox.mark(positions, status, error);
     }
 
     /** POSTs the statements as one JSON array; null when the LRS took them, else the reason. */

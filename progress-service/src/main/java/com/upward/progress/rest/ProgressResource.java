@@ -34,7 +34,7 @@ public class ProgressResource {
     @GET
     public List<CourseProgress> all() {
         profiles.remember(user.id(), user.orgId(), user.displayName());
-        return queries.allCourses(user.id());
+        return ProgressMapper.views(queries.allCourses(user.id()));
     }
 
     @GET
@@ -43,6 +43,6 @@ public class ProgressResource {
                                  @Slug
                                  String courseId) {
         profiles.remember(user.id(), user.orgId(), user.displayName());
-        return queries.course(user.id(), courseId);
+        return ProgressMapper.view(queries.course(user.id(), courseId));
     }
 }

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The JSON answers of the learner progress API. */
+/** The JSON answers of the learner progress API; {@link ProgressMapper} makes them. */
 public final class ProgressViews {
 
-    /** OVERDUE: assigned with a due date that has passed, and not completed. */
+    /** The API's spelling of the domain's {@code ProgressStatus} (OVERDUE: past a due date, not completed). */
     public enum Status { NOT_STARTED, IN_PROGRESS, COMPLETED, OVERDUE }
 
     public record CourseProgress(String courseId, String title, int version, Status status, int lessonsCompleted,

@@ -7,13 +7,13 @@ import com.upward.platform.web.Roles;
 import com.upward.platform.web.Slug;
 import com.upward.platform.web.errors.InvalidInputException;
 import com.upward.progress.rest.ProgressViews.Status;
-import com.upward.progress.service.ReportQueries.Funnel;
-import com.upward.progress.service.ReportQueries.LearnerRow;
+import com.upward.progress.rest.ReportViews.Funnel;
+import com.upward.progress.rest.ReportViews.LearnerRow;
+import com.upward.progress.rest.ReportViews.Mastery;
+import com.upward.progress.rest.ReportViews.Summary;
+import com.upward.progress.rest.ReportViews.WeekCount;
 import com.upward.progress.service.ReportQueries.ListFilter;
-import com.upward.progress.service.ReportQueries.Mastery;
 import com.upward.progress.service.ReportQueries.Sort;
-import com.upward.progress.service.ReportQueries.Summary;
-import com.upward.progress.service.ReportQueries.WeekCount;
 import com.upward.progress.service.ReportQueries;
 import com.upward.progress.service.XapiDeliveries;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,27 +64,27 @@ public class ReportResource {
 
     @GET
     @Path("/xapi-deliveries")
-    public XapiDeliveries.Summary xapiDeliveries() {
-        return xapiDeliveries.summary(user.orgId());
+    public DeliveryViews.Summary xapiDeliveries() {
+        return ReportMapper.view(xapiDeliveries.summary(user.orgId()));
     }
 
     @GET
     @Path("/summary")
     public Summary summary(@QueryParam("courseId") @Slug String courseId) {
-        return reports.summary(user.orgId(), courseId);
+        return ReportMapper.view(reports.summary(user.orgId(), courseId));
     }
 
     @GET
     @Path("/lesson-funnel")
     public Funnel funnel(@QueryParam("courseId") @NotNull @Slug
                          String courseId) {
-        return reports.funnel(user.orgId(), courseId);
+        return ReportMapper.view(reports.funnel(user.orgId(), courseId));
     }
 
     @GET
     @Path("/power-mastery")
     public List<Mastery> mastery(@QueryParam("courseId") @Slug String courseId) {
-        return reports.mastery(user.orgId(), courseId);
+        return ReportMapper.mastery(reports.mastery(user.orgId(), courseId));
     }
 
     @GET
@@ -92,7 +92,7 @@ public class ReportResource {
     public List<WeekCount> completionsPerWeek(
             @QueryParam("courseId") @Slug String courseId,
             @QueryParam("weeks") @DefaultValue("12") int weeks) {
-        return reports.completionsPerWeek(user.orgId(), courseId, weeks);
+        return ReportMapper.weeks(reports.completionsPerWeek(user.orgId(), courseId, weeks));
     }
 
     @GET
@@ -101,7 +101,7 @@ public class ReportResource {
                                      @QueryParam("status") String status, @QueryParam("overdue") String overdue,
                                      @QueryParam("sort") String sort, @QueryParam("order") String order,
                                      @Valid @BeanParam PageParams paging) {
-        return reports.learners(user.orgId(), filter(courseId, status, overdue, sort, order), paging);
+        return ReportMapper.view(reports.learners(user.orgId(), filter(courseId, status, overdue, sort, order), paging));
     }
 
     /** The whole filtered learner list as CSV, streamed row by row (RFC 4180 by Commons CSV, formulas neutralised). */
@@ -120,7 +120,7 @@ public class ReportResource {
             try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.NON_NUMERIC).get())) {
                 reports.streamLearners(orgId, filter, row -> {
                     try {
-                        csv.printRecord(csvRecord(row));
+                        csv.printRecord(csvRecord(ReportMapper.view(row)));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -166,7 +166,7 @@ public class ReportResource {
             }
             descending = order.equals("desc");
         }
-        return new ListFilter(courseId, statusFilter, overdueFilter, sortBy, descending);
+        return new ListFilter(courseId, ProgressMapper.status(statusFilter), overdueFilter, sortBy, descending);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {

@@ -1,9 +1,9 @@
 package com.upward.progress.service;
 
 import com.upward.platform.web.errors.NotFoundException;
+import com.upward.progress.persistence.CertificateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -23,31 +23,18 @@ public class Certificates {
     }
 
     @Inject
-    EntityManager entityManager;
+    CertificateRepository repository;
 
     public Verification verify(String certificateId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT c.certificate_id, p.display_name, c.course_title, c.completed_at
-                        FROM certificate c LEFT JOIN learner_profile p ON p.learner_id = c.learner_id
-                        WHERE c.certificate_id = :id""")
-                .setParameter("id", certificateId).getResultList();
-        if (rows.isEmpty()) {
-            throw new NotFoundException("There is no certificate '" + certificateId + "'.");
-        }
-        Object[] row = rows.get(0);
+        CertificateRepository.Named certificate = repository.named(certificateId)
+                .orElseThrow(() -> new NotFoundException("There is no certificate '" + certificateId + "'."));
         // The name comes from the learner's token; until they have called the service it is not known.
-        String name = row[1] == null ? "Name not on record" : (String) row[1];
-        return new Verification((String) row[0], name, (String) row[2], (Instant) row[3]);
+        String name = certificate.displayName() == null ? "Name not on record" : certificate.displayName();
+        return new Verification(certificate.certificateId(), name, certificate.courseTitle(), certificate.completedAt());
     }
 
     public List<OwnCertificate> mine(String learnerId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT certificate_id, course_id, course_title, version, completed_at, final_percent
-                        FROM certificate WHERE learner_id = :learner ORDER BY completed_at, course_id""")
-                .setParameter("learner", learnerId).getResultList();
-        return rows.stream().map(row -> new OwnCertificate((String) row[0], (String) row[1], (String) row[2],
-                ((Number) row[3]).intValue(), (Instant) row[4], ((Number) row[5]).doubleValue())).toList();
+        return repository.ofLearner(learnerId).stream().map(c -> new OwnCertificate(c.certificateId(), c.courseId(),
+                c.courseTitle(), c.version(), c.completedAt(), c.finalPercent())).toList();
     }
 }

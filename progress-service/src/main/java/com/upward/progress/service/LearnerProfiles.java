@@ -3,10 +3,11 @@ package com.upward.progress.service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.upward.platform.web.errors.AccessDeniedException;
+import com.upward.progress.persistence.LearnerProfileRepository;
+import com.upward.progress.persistence.SummaryRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,10 @@ import java.util.Objects;
 public class LearnerProfiles {
 
     @Inject
-    EntityManager entityManager;
+    LearnerProfileRepository repository;
+
+    @Inject
+    SummaryRepository summaries;
 
     @Inject
     Enrolments enrolments;
@@ -51,26 +55,13 @@ public class LearnerProfiles {
 
     private void store(String learnerId, String orgId, String displayName) {
         // Waits for summaries of this learner being recomputed (LearnerCourseRefresh), so none keeps an old name.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:learner, 1))")
-                .setParameter("learner", learnerId).getSingleResult();
-        String boundTo = (String) entityManager.createNativeQuery("""
-                        SELECT org_id FROM learner_profile WHERE learner_id = :learner
-                        UNION ALL (SELECT org_id FROM learner_course_summary WHERE learner_id = :learner LIMIT 1)
-                        LIMIT 1""")
-                .setParameter("learner", learnerId).getResultStream().findFirst().orElse(null);
+        repository.lockName(learnerId);
+        String boundTo = repository.boundOrg(learnerId);
         if (boundTo != null && !boundTo.equals(orgId)) {
             throw new AccessDeniedException("This learner belongs to another organisation; sign in through that organisation.");
         }
-        int changed = entityManager.createNativeQuery("""
-                        INSERT INTO learner_profile (learner_id, org_id, display_name, updated_at)
-                        VALUES (:learner, :org, :name, :now)
-                        ON CONFLICT (learner_id) DO UPDATE SET display_name = EXCLUDED.display_name, updated_at = EXCLUDED.updated_at
-                        WHERE learner_profile.display_name IS DISTINCT FROM EXCLUDED.display_name""")
-                .setParameter("learner", learnerId).setParameter("org", orgId).setParameter("name", displayName)
-                .setParameter("now", clock.instant()).executeUpdate();
-        if (changed > 0) {
-            entityManager.createNativeQuery("UPDATE learner_course_summary SET learner_name = :name WHERE learner_id = :learner")
-                    .setParameter("name", displayName).setParameter("learner", learnerId).executeUpdate();
+        if (repository.put(learnerId, orgId, displayName, clock.instant())) {
+            summaries.rename(learnerId, displayName);
         }
         enrolments.claimPending(learnerId, orgId);
     }

@@ -1,18 +1,14 @@
 package com.upward.progress.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.platform.web.errors.NotFoundException;
-import com.upward.progress.config.ProgressConfig;
 import com.upward.progress.domain.CourseState;
 import com.upward.progress.domain.CourseStructure;
 import com.upward.progress.domain.ProgressSnapshot;
-import com.upward.progress.rest.ProgressViews.CourseProgress;
-import com.upward.progress.rest.ProgressViews.LessonState;
-import com.upward.progress.rest.ProgressViews.QuizState;
-import com.upward.progress.rest.ProgressViews.Status;
+import com.upward.progress.domain.ProgressStatus;
+import com.upward.progress.persistence.CourseVersionRepository;
+import com.upward.progress.persistence.SummaryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -27,8 +23,10 @@ import java.util.Objects;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ProgressQueries {
 
-    @Inject
-    EntityManager entityManager;
+    /** A learner's page of one course: the stored snapshot, with what the summary row adds and the status today. */
+    public record CourseProgress(ProgressSnapshot snapshot, ProgressStatus status, Instant startedAt, LocalDate dueDate,
+                                 Instant completedAt, String certificateId) {
+    }
 
     @Inject
     Clock clock;
@@ -37,18 +35,14 @@ public class ProgressQueries {
     LearnerCourseRefresh refresh;
 
     @Inject
-    ProgressConfig config;
+    SummaryRepository summaries;
 
     @Inject
-    ObjectMapper mapper;
+    CourseVersionRepository courses;
 
     public List<CourseProgress> allCourses(String learnerId) {
-        @SuppressWarnings("unchecked")
-        List<String> courses = entityManager.createNativeQuery("""
-                        SELECT course_id FROM learner_course_summary WHERE learner_id = :learner
-                        ORDER BY coalesce(started_at, enrolled_at), course_id""")
-                .setParameter("learner", learnerId).getResultList();
-        return courses.stream().map(course -> progress(learnerId, course)).filter(Objects::nonNull).toList();
+        return summaries.courseIds(learnerId).stream().map(course -> progress(learnerId, course))
+                .filter(Objects::nonNull).toList();
     }
 
     public CourseProgress course(String learnerId, String courseId) {
@@ -57,26 +51,20 @@ public class ProgressQueries {
             return progress;
         }
         // Not started: the newest version the service knows, with nothing done.
-        CourseStructure latest = CourseStructure.<CourseStructure>find("courseId = ?1 order by version desc", courseId)
-                .firstResultOptional()
+        CourseStructure latest = courses.latest(courseId)
                 .orElseThrow(() -> new NotFoundException("There is no course '" + courseId + "'."));
         return view(ProgressSnapshot.of(latest, CourseState.of(latest, Map.of(), List.of())), null, null, null, null);
     }
 
     private CourseProgress progress(String learnerId, String courseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT org_id, due_date, completed_at, certificate_id, started_at, CAST(progress AS TEXT)
-                        FROM learner_course_summary WHERE learner_id = :learner AND course_id = :course""")
-                .setParameter("learner", learnerId).setParameter("course", courseId).getResultList();
-        if (rows.isEmpty()) {
+        SummaryRepository.Page row = summaries.page(learnerId, courseId).orElse(null);
+        if (row == null) {
             return null;
         }
-        Object[] row = rows.get(0);
-        ProgressSnapshot snapshot = row[5] != null ? snapshot((String) row[5]) : computed(learnerId, courseId, (String) row[0]);
+        ProgressSnapshot snapshot = row.snapshot() != null ? row.snapshot() : computed(learnerId, courseId, row.orgId());
         // A completion can arrive before its course's structure: until then the course is not shown.
         return snapshot == null ? null
-                : view(snapshot, (Instant) row[4], localDate(row[1]), (Instant) row[2], (String) row[3]);
+                : view(snapshot, row.startedAt(), row.dueDate(), row.completedAt(), row.certificateId());
     }
 
     /** A summary row written before snapshots were stored, or whose course structure has not arrived: from the facts. */
@@ -89,43 +77,9 @@ public class ProgressQueries {
         return ProgressSnapshot.of(structure, CourseState.of(structure, facts.lessonsDone(), facts.attempts()));
     }
 
-    private ProgressSnapshot snapshot(String json) {
-        try {
-            return mapper.readValue(json, ProgressSnapshot.class);
-        } catch (Exception e) {
-            throw new IllegalStateException("A stored progress snapshot is not readable", e);
-        }
-    }
-
     private CourseProgress view(ProgressSnapshot snapshot, Instant startedAt, LocalDate dueDate, Instant completedAt,
                                 String certificateId) {
-        List<LessonState> lessons = snapshot.lessons().stream()
-                .map(l -> new LessonState(l.lessonId(), l.title(), l.position(), l.required(), l.completedAt() != null,
-                        l.completedAt()))
-                .toList();
-        List<QuizState> quizzes = snapshot.quizzes().stream()
-                .map(q -> new QuizState(q.quizId(), q.title(), q.required(), q.passPercent(),
-                        q.gradingMethod() == null ? null : q.gradingMethod().name(), q.attempts(), q.percent(), q.passed()))
-                .toList();
-        return new CourseProgress(snapshot.courseId(), snapshot.title(), snapshot.version(),
-                status(certificateId != null, startedAt != null, dueDate), snapshot.lessonsDone(), lessons.size(),
-                snapshot.percent(), snapshot.nextLessonId(), startedAt, lessons, quizzes, dueDate, completedAt, certificateId);
-    }
-
-    Status status(boolean completed, boolean started, LocalDate dueDate) {
-        if (completed) {
-            return Status.COMPLETED;
-        }
-        if (dueDate != null && dueDate.isBefore(LocalDate.now(clock))) {
-            return Status.OVERDUE;
-        }
-        return started ? Status.IN_PROGRESS : Status.NOT_STARTED;
-    }
-
-    static LocalDate localDate(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+        ProgressStatus status = ProgressStatus.of(certificateId != null, startedAt != null, dueDate, LocalDate.now(clock));
+        return new CourseProgress(snapshot, status, startedAt, dueDate, completedAt, certificateId);
     }
 }

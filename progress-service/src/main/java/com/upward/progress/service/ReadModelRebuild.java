@@ -1,11 +1,10 @@
 package com.upward.progress.service;
 
+import com.upward.progress.persistence.EnrolmentRepository;
+import com.upward.progress.persistence.ReadModelRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import java.util.List;
 
 /**
  * Empties the read model so that consuming every topic from the start (a new consumer group) rebuilds it.
@@ -15,23 +14,19 @@ import java.util.List;
 @ApplicationScoped
 public class ReadModelRebuild {
 
-    /** The tables built only from events, and the inbox that remembers which events were applied. */
-    public static final List<String> DERIVED_TABLES = List.of("course_version", "lesson_done", "learner_course",
-            "quiz_attempt", "learner_course_summary", "learner_power", "report_counts", "inbox_event");
+    @Inject
+    ReadModelRepository readModel;
 
     @Inject
-    EntityManager entityManager;
+    EnrolmentRepository enrolments;
 
     @Inject
     LearnerCourseRefresh refresh;
 
     @Transactional
     public void reset() {
-        entityManager.createNativeQuery("TRUNCATE " + String.join(", ", DERIVED_TABLES)).executeUpdate();
+        readModel.truncate();
         // Enrolled learners with no events yet still belong in the reports.
-        @SuppressWarnings("unchecked")
-        List<Object[]> enrolments = entityManager.createNativeQuery(
-                "SELECT learner_id, course_id FROM enrolment ORDER BY learner_id, course_id").getResultList();
-        enrolments.forEach(row -> refresh.refresh((String) row[0], (String) row[1]));
+        enrolments.all().forEach(e -> refresh.refresh(e.learnerId(), e.courseId()));
     }
 }

@@ -1,13 +1,13 @@
 package com.upward.progress.service;
 
 import com.upward.progress.config.XapiConfig;
+import com.upward.progress.persistence.XapiOutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 
 /** What the admin of an organisation sees of the xAPI delivery to their LRS. */
 @ApplicationScoped
@@ -20,33 +20,26 @@ public class XapiDeliveries {
     }
 
     @Inject
-    EntityManager entityManager;
+    XapiOutboxRepository repository;
 
     @Inject
     XapiConfig config;
 
     public Summary summary(String orgId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> counts = entityManager.createNativeQuery(
-                        "SELECT status, count(*) FROM xapi_outbox WHERE org_id = :org GROUP BY status")
-                .setParameter("org", orgId).getResultList();
+        Map<String, Long> counts = repository.countsByStatus(orgId);
         long pending = 0;
         long sent = 0;
         long failed = 0;
-        for (Object[] row : counts) {
-            long n = ((Number) row[1]).longValue();
-            switch ((String) row[0]) {
+        for (Map.Entry<String, Long> count : counts.entrySet()) {
+            long n = count.getValue();
+            switch (count.getKey()) {
                 case "PENDING" -> pending = n;
                 case "SENT" -> sent = n;
                 default -> failed = n;
             }
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> error = entityManager.createNativeQuery("""
-                        SELECT last_error, last_attempt_at FROM xapi_outbox WHERE org_id = :org AND last_error IS NOT NULL
-                        ORDER BY last_attempt_at DESC LIMIT 1""")
-                .setParameter("org", orgId).getResultList();
+        XapiOutboxRepository.LastError error = repository.lastError(orgId).orElse(null);
         return new Summary(config.delivers(orgId), pending, sent, failed,
-                error.isEmpty() ? null : (String) error.get(0)[0], error.isEmpty() ? null : (Instant) error.get(0)[1]);
+                error == null ? null : error.error(), error == null ? null : error.at());
     }
 }

@@ -7,9 +7,10 @@ import com.upward.platform.events.contract.LessonCompleted;
 import com.upward.platform.events.contract.QuizAttemptScored;
 import com.upward.progress.config.XapiConfig;
 import com.upward.progress.messaging.XapiSender;
+import com.upward.progress.persistence.LearnerProfileRepository;
+import com.upward.progress.persistence.XapiOutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
@@ -36,7 +37,10 @@ public class XapiStatements {
     static final String ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment";
 
     @Inject
-    EntityManager entityManager;
+    XapiOutboxRepository outbox;
+
+    @Inject
+    LearnerProfileRepository profiles;
 
     @Inject
     ObjectMapper mapper;
@@ -142,8 +146,7 @@ public class XapiStatements {
     }
 
     private String name(String learnerId) {
-        return (String) entityManager.createNativeQuery("SELECT display_name FROM learner_profile WHERE learner_id = :learner")
-                .setParameter("learner", learnerId).getResultStream().findFirst().orElse(null);
+        return profiles.displayName(learnerId);
     }
 
     private void store(ObjectNode statement, String orgId, String verb) {
@@ -153,13 +156,7 @@ public class XapiStatements {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        int inserted = entityManager.createNativeQuery("""
-                        INSERT INTO xapi_outbox (statement_id, org_id, verb, statement) VALUES (:id, :org, :verb, :statement)
-                        ON CONFLICT (statement_id) DO NOTHING""")
-                .setParameter("id", UUID.fromString(statement.get("id").asText())).setParameter("org", orgId)
-                .setParameter("verb", verb).setParameter("statement", json)
-                .executeUpdate();
-        if (inserted > 0) {
+        if (outbox.add(UUID.fromString(statement.get("id").asText()), orgId, verb, json)) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {

@@ -2,7 +2,7 @@ package com.upward.progress.bench;
 
 import com.upward.platform.web.PageParams;
 import com.upward.platform.testing.TestTokens;
-import com.upward.progress.rest.ProgressViews.Status;
+import com.upward.progress.domain.ProgressStatus;
 import com.upward.progress.service.ReportQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -98,7 +98,7 @@ class ReportBenchmark {
         // query cost from the request overhead on a busy machine.
         report.append(String.format(Locale.ROOT, "%n%-45s %9s %9s %9s%n", "in-process service call", "p50 ms", "p95 ms", "max ms"));
         ReportQueries.ListFilter byName = new ReportQueries.ListFilter(null, null, null, ReportQueries.Sort.NAME, false);
-        ReportQueries.ListFilter overdue = new ReportQueries.ListFilter(null, Status.OVERDUE, null, ReportQueries.Sort.DUE_DATE, false);
+        ReportQueries.ListFilter overdue = new ReportQueries.ListFilter(null, ProgressStatus.OVERDUE, null, ReportQueries.Sort.DUE_DATE, false);
         Map<String, Runnable> calls = new LinkedHashMap<>();
         calls.put("summary (org)", () -> QuarkusTransaction.requiringNew().run(() -> reports.summary(ORG, null)));
         calls.put("learner list, page 0 of 50, by name",
