@@ -10,23 +10,23 @@ import com.upward.course.domain.CourseModule;
 import com.upward.course.domain.CourseVersion;
 import com.upward.course.domain.Lesson;
 import com.upward.course.domain.QuizPlacement;
-import com.upward.course.rest.AuthorViews.AuthorCourse;
-import com.upward.course.rest.AuthorViews.CourseDetails;
-import com.upward.course.rest.AuthorViews.CreateDraft;
-import com.upward.course.rest.AuthorViews.DraftLesson;
-import com.upward.course.rest.AuthorViews.DraftLessonItem;
-import com.upward.course.rest.AuthorViews.DraftLessonView;
-import com.upward.course.rest.AuthorViews.DraftModuleView;
-import com.upward.course.rest.AuthorViews.DraftStart;
-import com.upward.course.rest.AuthorViews.DraftState;
-import com.upward.course.rest.AuthorViews.DraftView;
-import com.upward.course.rest.AuthorViews.ModuleOrder;
-import com.upward.course.rest.AuthorViews.ModuleRequest;
-import com.upward.course.rest.AuthorViews.Order;
-import com.upward.course.rest.AuthorViews.Publication;
-import com.upward.course.rest.AuthorViews.QuizRequest;
-import com.upward.course.rest.AuthorViews.QuizView;
-import com.upward.course.rest.AuthorViews.Validation;
+import com.upward.course.service.DraftRecords.AuthorCourse;
+import com.upward.course.service.DraftRecords.CourseDetails;
+import com.upward.course.service.DraftRecords.CreateDraft;
+import com.upward.course.service.DraftRecords.DraftLesson;
+import com.upward.course.service.DraftRecords.DraftLessonItem;
+import com.upward.course.service.DraftRecords.DraftLessonView;
+import com.upward.course.service.DraftRecords.DraftModuleView;
+import com.upward.course.service.DraftRecords.DraftStart;
+import com.upward.course.service.DraftRecords.DraftState;
+import com.upward.course.service.DraftRecords.DraftView;
+import com.upward.course.service.DraftRecords.ModuleOrder;
+import com.upward.course.service.DraftRecords.ModuleRequest;
+import com.upward.course.service.DraftRecords.Order;
+import com.upward.course.service.DraftRecords.Publication;
+import com.upward.course.service.DraftRecords.QuizRequest;
+import com.upward.course.service.DraftRecords.QuizView;
+import com.upward.course.service.DraftRecords.Validation;
 import com.upward.platform.web.ContentFile;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
@@ -439,7 +439,7 @@ public class CourseDrafts {
     }
 
     private CourseDocument.Lesson toDocument(String lessonId, DraftLesson lesson) {
-        List<JsonNode> blocks = lesson.blocks().stream().map(block -> (JsonNode) mapper.valueToTree(block)).toList();
+        List<JsonNode> blocks = lesson.blocks();
         return new CourseDocument.Lesson(lessonId, lesson.title(), lesson.estimatedMinutes(), lesson.required(),
                 List.copyOf(lesson.objectives()), blocks);
     }

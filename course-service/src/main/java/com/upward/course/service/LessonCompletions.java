@@ -2,7 +2,7 @@ package com.upward.course.service;
 
 import com.upward.course.domain.CourseVersion;
 import com.upward.course.domain.Lesson;
-import com.upward.course.rest.CourseViews.Completion;
+import com.upward.course.service.CourseReads.Completion;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.LessonCompleted;
 import com.upward.platform.web.errors.AccessDeniedException;

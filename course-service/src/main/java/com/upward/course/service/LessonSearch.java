@@ -2,7 +2,7 @@ package com.upward.course.service;
 
 import com.upward.course.config.CourseConfig;
 import com.upward.course.domain.CourseVersion;
-import com.upward.course.rest.CourseViews.SearchHit;
+import com.upward.course.service.CourseReads.SearchHit;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
 import com.upward.platform.web.errors.InvalidInputException;
