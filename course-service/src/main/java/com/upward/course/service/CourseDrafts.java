@@ -10,6 +10,11 @@ import com.upward.course.domain.CourseModule;
 import com.upward.course.domain.CourseVersion;
 import com.upward.course.domain.Lesson;
 import com.upward.course.domain.QuizPlacement;
+import com.upward.course.persistence.CourseDraftRepository;
+import com.upward.course.persistence.CourseModuleRepository;
+import com.upward.course.persistence.CourseVersionRepository;
+import com.upward.course.persistence.LessonRepository;
+import com.upward.course.persistence.QuizPlacementRepository;
 import com.upward.course.service.DraftRecords.AuthorCourse;
 import com.upward.course.service.DraftRecords.CourseDetails;
 import com.upward.course.service.DraftRecords.CreateDraft;
@@ -38,7 +43,6 @@ import com.upward.platform.web.errors.RuleViolationException;
 import com.upward.platform.web.errors.StaleRevisionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -66,7 +70,19 @@ public class CourseDrafts {
     private static final Logger LOG = Logger.getLogger(CourseDrafts.class);
 
     @Inject
-    EntityManager entityManager;
+    CourseDraftRepository drafts;
+
+    @Inject
+    CourseVersionRepository versions;
+
+    @Inject
+    CourseModuleRepository moduleRepository;
+
+    @Inject
+    LessonRepository lessonRepository;
+
+    @Inject
+    QuizPlacementRepository quizRepository;
 
     @Inject
     Clock clock;
@@ -81,18 +97,11 @@ public class CourseDrafts {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AuthorCourse> courses(PageRequest page) {
-        @SuppressWarnings("unchecked")
-        List<String> ids = entityManager.createNativeQuery("""
-                        SELECT course_id FROM (SELECT course_id FROM course_version UNION SELECT course_id FROM course_draft) c
-                        ORDER BY course_id LIMIT :size OFFSET :offset""")
-                .setParameter("size", page.size()).setParameter("offset", page.offset())
-                .getResultList();
-        long total = ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM (SELECT course_id FROM course_version UNION SELECT course_id FROM course_draft) c")
-                .getSingleResult()).longValue();
+        List<String> ids = drafts.courseIds(page.size(), page.offset());
+        long total = drafts.countCourseIds();
         List<AuthorCourse> items = ids.stream().map(courseId -> {
-            Optional<CourseVersion> latest = CourseVersion.latest(courseId);
-            Optional<CourseDraft> draft = CourseDraft.of(courseId);
+            Optional<CourseVersion> latest = versions.latest(courseId);
+            Optional<CourseDraft> draft = drafts.of(courseId);
             String title = latest.map(version -> version.title).orElseGet(() -> draft.map(d -> d.content.title()).orElse(courseId));
             return new AuthorCourse(courseId, title, latest.map(version -> version.version).orElse(null),
                     latest.map(version -> version.publishedAt).orElse(null),
@@ -103,12 +112,12 @@ public class CourseDrafts {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DraftView draft(String courseId) {
-        return view(CourseDraft.of(courseId).orElseThrow(noDraft(courseId)));
+        return view(drafts.of(courseId).orElseThrow(noDraft(courseId)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DraftLessonView lesson(String courseId, String lessonId) {
-        WorkingCopy copy = WorkingCopy.of(CourseDraft.of(courseId).orElseThrow(noDraft(courseId)).content);
+        WorkingCopy copy = WorkingCopy.of(drafts.of(courseId).orElseThrow(noDraft(courseId)).content);
         String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
         return lessonView(moduleId, copy.lesson(lessonId));
     }
@@ -116,7 +125,7 @@ public class CourseDrafts {
     /** What publishing the draft now would refuse; an empty list means it would publish as {@code version}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Validation validate(String courseId) {
-        CourseDraft draft = CourseDraft.of(courseId).orElseThrow(noDraft(courseId));
+        CourseDraft draft = drafts.of(courseId).orElseThrow(noDraft(courseId));
         int next = nextVersion(courseId);
         List<String> problems = new ArrayList<>(CourseValidator.problems(withVersion(draft.content, next)));
         staleness(draft, next).ifPresent(problems::add);
@@ -128,7 +137,7 @@ public class CourseDrafts {
     @Transactional
     public DraftView create(String courseId, CreateDraft request, String authorId) {
         CreateDraft details = request == null ? new CreateDraft(null, null, null, null, null) : request;
-        Optional<CourseVersion> latest = CourseVersion.latest(courseId);
+        Optional<CourseVersion> latest = versions.latest(courseId);
         CourseDocument base;
         if (latest.isEmpty()) {
             if (details.title() == null || details.title().isBlank()) {
@@ -149,25 +158,18 @@ public class CourseDrafts {
                 details.attribution() != null ? details.attribution() : base.attribution(),
                 base.modules(), base.quizzes());
         Instant now = clock.instant();
-        int inserted = entityManager.createNativeQuery("""
-                        INSERT INTO course_draft (course_id, based_on_version, revision, content, created_by, created_at, updated_by, updated_at)
-                        VALUES (:course, :base, 1, CAST(:content AS jsonb), :author, :now, :author, :now)
-                        ON CONFLICT DO NOTHING""")
-                .setParameter("course", courseId)
-                .setParameter("base", latest.map(version -> version.version).orElse(null))
-                .setParameter("content", json(content))
-                .setParameter("author", authorId).setParameter("now", now)
-                .executeUpdate();
+        int inserted = drafts.insert(courseId, latest.map(version -> version.version).orElse(null), json(content),
+                authorId, now);
         if (inserted == 0) {
             throw new ConflictException("Course '" + courseId + "' already has a draft: edit it, or delete it to start again.");
         }
-        return view(CourseDraft.of(courseId).orElseThrow());
+        return view(drafts.of(courseId).orElseThrow());
     }
 
     @Transactional
     public void delete(String courseId, String ifMatch) {
         CourseDraft draft = locked(courseId, ifMatch);
-        draft.delete();
+        drafts.delete(draft);
     }
 
     @Transactional
@@ -355,8 +357,8 @@ public class CourseDrafts {
         }
         publisher.publish(document, ContentFile.sha256(json(document).getBytes(StandardCharsets.UTF_8)));
         LOG.infof("Course %s version %d published from the draft of %s by %s", courseId, next, draft.createdBy, authorId);
-        draft.delete();
-        CourseVersion published = CourseVersion.find(courseId, next).orElseThrow();
+        drafts.delete(draft);
+        CourseVersion published = versions.version(courseId, next).orElseThrow();
         int lessons = document.modules().stream().mapToInt(module -> module.lessons().size()).sum();
         return new Publication(courseId, next, published.publishedAt, lessons,
                 document.quizzes() == null ? 0 : document.quizzes().size());
@@ -365,7 +367,7 @@ public class CourseDrafts {
     // Helpers
 
     private CourseDraft locked(String courseId, String ifMatch) {
-        CourseDraft draft = CourseDraft.forUpdate(courseId).orElseThrow(noDraft(courseId));
+        CourseDraft draft = drafts.forUpdate(courseId).orElseThrow(noDraft(courseId));
         // Two authors editing one draft must not overwrite each other unseen: every write names its revision.
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new PreconditionRequiredException("Send If-Match with the draft's ETag (its revision, now \""
@@ -397,8 +399,8 @@ public class CourseDrafts {
         draft.updatedAt = clock.instant();
     }
 
-    private static int nextVersion(String courseId) {
-        return CourseVersion.latest(courseId).map(version -> version.version + 1).orElse(1);
+    private int nextVersion(String courseId) {
+        return versions.latest(courseId).map(version -> version.version + 1).orElse(1);
     }
 
     private static Optional<String> staleness(CourseDraft draft, int next) {
@@ -417,9 +419,9 @@ public class CourseDrafts {
     }
 
     /** A published version, back in the shape of its content file. */
-    private static CourseDocument document(CourseVersion version) {
-        List<Lesson> lessons = Lesson.ofVersion(version);
-        List<CourseDocument.Module> modules = CourseModule.ofVersion(version).stream()
+    private CourseDocument document(CourseVersion version) {
+        List<Lesson> lessons = lessonRepository.ofVersion(version);
+        List<CourseDocument.Module> modules = moduleRepository.ofVersion(version).stream()
                 .map(module -> new CourseDocument.Module(module.moduleId, module.title, lessons.stream()
                         .filter(lesson -> lesson.moduleId.equals(module.moduleId))
                         .map(lesson -> {
@@ -430,7 +432,7 @@ public class CourseDrafts {
                         })
                         .toList()))
                 .toList();
-        List<CourseDocument.Quiz> quizzes = QuizPlacement.ofVersion(version).stream()
+        List<CourseDocument.Quiz> quizzes = quizRepository.ofVersion(version).stream()
                 .map(quiz -> new CourseDocument.Quiz(quiz.quizId, quiz.title, quiz.moduleId, quiz.passPercent,
                         quiz.required, List.copyOf(quiz.unlockedBy)))
                 .toList();
