@@ -56,6 +56,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -174,36 +175,29 @@ public class CourseDrafts {
 
     @Transactional
     public DraftView details(String courseId, CourseDetails details, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        CourseDocument content = draft.content;
-        save(draft, new CourseDocument(courseId, 0, details.title(), details.summary(), details.language(),
-                details.attribution(), content.modules(), content.quizzes()), authorId);
-        return view(draft);
+        return view(edit(courseId, ifMatch, authorId, copy -> copy.details(details.title(), details.summary(),
+                details.language(), details.attribution())));
     }
 
     @Transactional
     public DraftView addModule(String courseId, ModuleRequest module, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        if (copy.moduleTitles.containsKey(module.id())) {
-            throw new ConflictException("The draft already has a module '" + module.id() + "'.");
-        }
-        copy.moduleTitles.put(module.id(), module.title());
-        copy.lessons.put(module.id(), new ArrayList<>());
-        save(draft, copy.toDocument(), authorId);
-        return view(draft);
+        return view(edit(courseId, ifMatch, authorId, copy -> {
+            if (copy.moduleTitles.containsKey(module.id())) {
+                throw new ConflictException("The draft already has a module '" + module.id() + "'.");
+            }
+            copy.moduleTitles.put(module.id(), module.title());
+            copy.lessons.put(module.id(), new ArrayList<>());
+        }));
     }
 
     @Transactional
     public DraftView renameModule(String courseId, String moduleId, String title, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        if (!copy.moduleTitles.containsKey(moduleId)) {
-            throw new NotFoundException("The draft of '" + courseId + "' has no module '" + moduleId + "'.");
-        }
-        copy.moduleTitles.put(moduleId, title);
-        save(draft, copy.toDocument(), authorId);
-        return view(draft);
+        return view(edit(courseId, ifMatch, authorId, copy -> {
+            if (!copy.moduleTitles.containsKey(moduleId)) {
+                throw new NotFoundException("The draft of '" + courseId + "' has no module '" + moduleId + "'.");
+            }
+            copy.moduleTitles.put(moduleId, title);
+        }));
     }
 
     @Transactional
@@ -211,15 +205,15 @@ public class CourseDrafts {
         if (lesson.id() == null) {
             throw new InvalidInputException("Give the new lesson an id (1-80 lowercase letters, digits or dashes).");
         }
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        if (copy.moduleOf(lesson.id()).isPresent()) {
-            throw new ConflictException("The draft already has a lesson '" + lesson.id() + "'.");
-        }
-        copy.requireModule(lesson.moduleId());
-        copy.lessons.get(lesson.moduleId()).add(toDocument(lesson.id(), lesson));
-        save(draft, copy.toDocument(), authorId);
-        return lessonView(lesson.moduleId(), copy.lesson(lesson.id()));
+        CourseDocument.Lesson added = toDocument(lesson.id(), lesson);
+        edit(courseId, ifMatch, authorId, copy -> {
+            if (copy.moduleOf(lesson.id()).isPresent()) {
+                throw new ConflictException("The draft already has a lesson '" + lesson.id() + "'.");
+            }
+            copy.requireModule(lesson.moduleId());
+            copy.lessons.get(lesson.moduleId()).add(added);
+        });
+        return lessonView(lesson.moduleId(), added);
     }
 
     /** Replaces a lesson's content; a new moduleId moves it to the end of that module. */
@@ -229,112 +223,97 @@ public class CourseDrafts {
             throw new InvalidInputException("The body is lesson '" + lesson.id() + "' but the path names '" + lessonId
                     + "'; a lesson's id cannot change (delete it and add a new one).");
         }
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
-        copy.requireModule(lesson.moduleId());
         CourseDocument.Lesson updated = toDocument(lessonId, lesson);
-        List<CourseDocument.Lesson> lessons = copy.lessons.get(moduleId);
-        if (moduleId.equals(lesson.moduleId())) {
-            lessons.set(indexOf(lessons, lessonId), updated);
-        } else {
-            lessons.remove(indexOf(lessons, lessonId));
-            copy.lessons.get(lesson.moduleId()).add(updated);
-        }
-        save(draft, copy.toDocument(), authorId);
+        edit(courseId, ifMatch, authorId, copy -> {
+            String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
+            copy.requireModule(lesson.moduleId());
+            List<CourseDocument.Lesson> lessons = copy.lessons.get(moduleId);
+            if (moduleId.equals(lesson.moduleId())) {
+                lessons.set(indexOf(lessons, lessonId), updated);
+            } else {
+                lessons.remove(indexOf(lessons, lessonId));
+                copy.lessons.get(lesson.moduleId()).add(updated);
+            }
+        });
         return lessonView(lesson.moduleId(), updated);
     }
 
     /** Deleting a lesson that a quiz waits for leaves a broken rule: validation names it, publishing refuses it. */
     @Transactional
     public void deleteLesson(String courseId, String lessonId, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
-        List<CourseDocument.Lesson> lessons = copy.lessons.get(moduleId);
-        lessons.remove(indexOf(lessons, lessonId));
-        save(draft, copy.toDocument(), authorId);
+        edit(courseId, ifMatch, authorId, copy -> {
+            String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
+            List<CourseDocument.Lesson> lessons = copy.lessons.get(moduleId);
+            lessons.remove(indexOf(lessons, lessonId));
+        });
     }
 
     /** Puts modules and lessons in the given order; lessons may move between modules. Nothing may be added or lost. */
     @Transactional
     public DraftView reorder(String courseId, Order order, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        List<String> problems = new ArrayList<>();
-        Set<String> seenModules = new HashSet<>();
-        Set<String> seenLessons = new HashSet<>();
-        for (ModuleOrder module : order.modules()) {
-            if (!copy.moduleTitles.containsKey(module.id())) {
-                problems.add("the draft has no module '" + module.id() + "'");
-            } else if (!seenModules.add(module.id())) {
-                problems.add("module '" + module.id() + "' is listed twice");
-            }
-            for (String lessonId : module.lessons()) {
-                if (copy.moduleOf(lessonId).isEmpty()) {
-                    problems.add("the draft has no lesson '" + lessonId + "'");
-                } else if (!seenLessons.add(lessonId)) {
-                    problems.add("lesson '" + lessonId + "' is listed twice");
+        return view(edit(courseId, ifMatch, authorId, copy -> {
+            List<String> problems = new ArrayList<>();
+            Set<String> seenModules = new HashSet<>();
+            Set<String> seenLessons = new HashSet<>();
+            for (ModuleOrder module : order.modules()) {
+                if (!copy.moduleTitles.containsKey(module.id())) {
+                    problems.add("the draft has no module '" + module.id() + "'");
+                } else if (!seenModules.add(module.id())) {
+                    problems.add("module '" + module.id() + "' is listed twice");
+                }
+                for (String lessonId : module.lessons()) {
+                    if (copy.moduleOf(lessonId).isEmpty()) {
+                        problems.add("the draft has no lesson '" + lessonId + "'");
+                    } else if (!seenLessons.add(lessonId)) {
+                        problems.add("lesson '" + lessonId + "' is listed twice");
+                    }
                 }
             }
-        }
-        copy.moduleTitles.keySet().stream().filter(id -> !seenModules.contains(id))
-                .forEach(id -> problems.add("module '" + id + "' is missing"));
-        copy.lessons.values().stream().flatMap(List::stream).map(CourseDocument.Lesson::id)
-                .filter(id -> !seenLessons.contains(id)).forEach(id -> problems.add("lesson '" + id + "' is missing"));
-        if (!problems.isEmpty()) {
-            throw new RuleViolationException("Order does not match the draft",
-                    "List every module and every lesson of the draft exactly once: " + String.join("; ", problems) + ".");
-        }
-        Map<String, CourseDocument.Lesson> byId = new LinkedHashMap<>();
-        copy.lessons.values().stream().flatMap(List::stream).forEach(lesson -> byId.put(lesson.id(), lesson));
-        Map<String, String> titles = new LinkedHashMap<>(copy.moduleTitles);
-        copy.moduleTitles.clear();
-        copy.lessons.clear();
-        for (ModuleOrder module : order.modules()) {
-            copy.moduleTitles.put(module.id(), titles.get(module.id()));
-            copy.lessons.put(module.id(), new ArrayList<>(module.lessons().stream().map(byId::get).toList()));
-        }
-        save(draft, copy.toDocument(), authorId);
-        return view(draft);
+            copy.moduleTitles.keySet().stream().filter(id -> !seenModules.contains(id))
+                    .forEach(id -> problems.add("module '" + id + "' is missing"));
+            copy.lessons.values().stream().flatMap(List::stream).map(CourseDocument.Lesson::id)
+                    .filter(id -> !seenLessons.contains(id)).forEach(id -> problems.add("lesson '" + id + "' is missing"));
+            if (!problems.isEmpty()) {
+                throw new RuleViolationException("Order does not match the draft",
+                        "List every module and every lesson of the draft exactly once: " + String.join("; ", problems) + ".");
+            }
+            Map<String, CourseDocument.Lesson> byId = new LinkedHashMap<>();
+            copy.lessons.values().stream().flatMap(List::stream).forEach(lesson -> byId.put(lesson.id(), lesson));
+            Map<String, String> titles = new LinkedHashMap<>(copy.moduleTitles);
+            copy.moduleTitles.clear();
+            copy.lessons.clear();
+            for (ModuleOrder module : order.modules()) {
+                copy.moduleTitles.put(module.id(), titles.get(module.id()));
+                copy.lessons.put(module.id(), new ArrayList<>(module.lessons().stream().map(byId::get).toList()));
+            }
+        }));
     }
 
     /** Creates or replaces a quiz placement; answers whether it was created. */
     @Transactional
     public boolean putQuiz(String courseId, String quizId, QuizRequest quiz, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        copy.requireModule(quiz.moduleId());
-        List<String> unknown = quiz.unlockedBy().stream().filter(id -> copy.moduleOf(id).isEmpty()).toList();
-        if (!unknown.isEmpty()) {
-            throw new RuleViolationException("Broken sequencing rule",
-                    "unlockedBy names lessons the draft does not have: " + String.join(", ", unknown) + ".");
-        }
         CourseDocument.Quiz placement = new CourseDocument.Quiz(quizId, quiz.title(), quiz.moduleId(), quiz.passPercent(),
                 quiz.required(), List.copyOf(quiz.unlockedBy()));
-        int index = -1;
-        for (int i = 0; i < copy.quizzes.size(); i++) {
-            if (copy.quizzes.get(i).id().equals(quizId)) {
-                index = i;
+        boolean[] created = {false};
+        edit(courseId, ifMatch, authorId, copy -> {
+            copy.requireModule(quiz.moduleId());
+            List<String> unknown = quiz.unlockedBy().stream().filter(id -> copy.moduleOf(id).isEmpty()).toList();
+            if (!unknown.isEmpty()) {
+                throw new RuleViolationException("Broken sequencing rule",
+                        "unlockedBy names lessons the draft does not have: " + String.join(", ", unknown) + ".");
             }
-        }
-        if (index >= 0) {
-            copy.quizzes.set(index, placement);
-        } else {
-            copy.quizzes.add(placement);
-        }
-        save(draft, copy.toDocument(), authorId);
-        return index < 0;
+            created[0] = copy.putQuiz(placement);
+        });
+        return created[0];
     }
 
     @Transactional
     public void deleteQuiz(String courseId, String quizId, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        if (!copy.quizzes.removeIf(quiz -> quiz.id().equals(quizId))) {
-            throw new NotFoundException("The draft of '" + courseId + "' has no quiz '" + quizId + "'.");
-        }
-        save(draft, copy.toDocument(), authorId);
+        edit(courseId, ifMatch, authorId, copy -> {
+            if (!copy.quizzes.removeIf(quiz -> quiz.id().equals(quizId))) {
+                throw new NotFoundException("The draft of '" + courseId + "' has no quiz '" + quizId + "'.");
+            }
+        });
     }
 
     /**
@@ -365,6 +344,19 @@ public class CourseDrafts {
     }
 
     // Helpers
+
+    /**
+     * Every edit's one shape: lock the draft at the revision the author read (428/412 otherwise), change a working
+     * copy of its content, and save that as the next revision. A refusal thrown by {@code change} leaves the draft
+     * as it was (the transaction rolls back). Answers the saved draft.
+     */
+    private CourseDraft edit(String courseId, String ifMatch, String authorId, Consumer<WorkingCopy> change) {
+        CourseDraft draft = locked(courseId, ifMatch);
+        WorkingCopy copy = WorkingCopy.of(draft.content);
+        change.accept(copy);
+        save(draft, copy.toDocument(), authorId);
+        return draft;
+    }
 
     private CourseDraft locked(String courseId, String ifMatch) {
         CourseDraft draft = drafts.forUpdate(courseId).orElseThrow(noDraft(courseId));
@@ -495,55 +487,5 @@ public class CourseDrafts {
 
     private static Supplier<NotFoundException> noLesson(String courseId, String lessonId) {
         return () -> new NotFoundException("The draft of '" + courseId + "' has no lesson '" + lessonId + "'.");
-    }
-
-    /** A draft's content as lists that edits can change, then written back as a course document. */
-    private static final class WorkingCopy {
-        final CourseDocument original;
-        final Map<String, String> moduleTitles = new LinkedHashMap<>();
-        final Map<String, List<CourseDocument.Lesson>> lessons = new LinkedHashMap<>();
-        final List<CourseDocument.Quiz> quizzes = new ArrayList<>();
-
-        private WorkingCopy(CourseDocument original) {
-            this.original = original;
-        }
-
-        static WorkingCopy of(CourseDocument content) {
-            WorkingCopy copy = new WorkingCopy(content);
-            for (CourseDocument.Module module : content.modules() == null ? List.<CourseDocument.Module>of() : content.modules()) {
-                copy.moduleTitles.put(module.id(), module.title());
-                copy.lessons.put(module.id(), new ArrayList<>(module.lessons() == null ? List.of() : module.lessons()));
-            }
-            if (content.quizzes() != null) {
-                copy.quizzes.addAll(content.quizzes());
-            }
-            return copy;
-        }
-
-        Optional<String> moduleOf(String lessonId) {
-            return lessons.entrySet().stream()
-                    .filter(entry -> entry.getValue().stream().anyMatch(lesson -> lesson.id().equals(lessonId)))
-                    .map(Map.Entry::getKey).findFirst();
-        }
-
-        CourseDocument.Lesson lesson(String lessonId) {
-            return lessons.values().stream().flatMap(List::stream).filter(lesson -> lesson.id().equals(lessonId))
-                    .findFirst().orElseThrow();
-        }
-
-        void requireModule(String moduleId) {
-            if (!moduleTitles.containsKey(moduleId)) {
-                throw new RuleViolationException("Unknown module", "The draft has no module '" + moduleId
-                        + "'. Add it first, or use one of: " + String.join(", ", moduleTitles.keySet()) + ".");
-            }
-        }
-
-        CourseDocument toDocument() {
-            List<CourseDocument.Module> modules = moduleTitles.entrySet().stream()
-                    .map(entry -> new CourseDocument.Module(entry.getKey(), entry.getValue(), List.copyOf(lessons.get(entry.getKey()))))
-                    .toList();
-            return new CourseDocument(original.courseId(), 0, original.title(), original.summary(), original.language(),
-                    original.attribution(), modules, List.copyOf(quizzes));
-        }
     }
 }
