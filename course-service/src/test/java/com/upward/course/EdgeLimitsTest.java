@@ -82,6 +82,12 @@ class EdgeLimitsTest {
         assertProblem(key, 400);
     }
 
+    @Test
+    void aBodyHoldingASecondDocumentIsRefusedNotReadInPart() {
+        assertProblem(given().auth().oauth2(TestTokens.author("edge-author", "acme")).contentType(ContentType.JSON)
+                .body("{\"title\":\"One\"}{\"title\":\"Two\"}").post("/api/v1/admin/courses/edge-two/draft"), 400);
+    }
+
     private HttpResponse<String> sendChunked(String courseId, String json) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(root + "api/v1/admin/courses/" + courseId + "/draft"))

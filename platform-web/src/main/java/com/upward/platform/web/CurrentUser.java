@@ -35,9 +35,12 @@ public class CurrentUser {
         return org;
     }
 
-    /** The display name for certificates and reports; falls back to the username, then to the subject. */
+    /**
+     * The display name for certificates and reports; falls back to the username, then to the subject. A name may
+     * hold any character (the CSV export neutralises the dangerous ones) but a NUL, which PostgreSQL cannot store.
+     */
     public String displayName() {
-        if (token.getClaim("name") instanceof String name && usable(name)) {
+        if (token.getClaim("name") instanceof String name && !name.isBlank() && name.indexOf('\0') < 0) {
             return name;
         }
         return usable(token.getName()) ? token.getName() : id();

@@ -18,8 +18,9 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * Request bodies are taken as typed: "5" is not a number, 5.5 is not a whole number, 123 is not text. Jackson
- * would otherwise store them silently converted (5.5 as 5). Unknown fields are refused by configuration
+ * Request bodies are taken as typed: "5" is not a number, 5.5 is not a whole number, 123 is not text, and a body is
+ * one document ({"a":1}{"a":2} is refused). Jackson would otherwise store them silently converted (5.5 as 5) or
+ * read the first document only. Unknown fields are refused by configuration
  * (quarkus.jackson.fail-on-unknown-properties). Events are written by our own code with these same types.
  * Text, values and map keys alike, may not hold a NUL character: PostgreSQL keeps none in text or jsonb, so it
  * is refused here (400) rather than failing at the database.
@@ -33,6 +34,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
+        // A body is one JSON document, not one followed by more.
+        mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         // Text fields take text only, not a number or a boolean written without quotes.
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
