@@ -13,6 +13,7 @@ import com.upward.course.rest.CourseViews.ModuleOutline;
 import com.upward.course.rest.CourseViews.QuizItem;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
+import com.upward.platform.web.errors.AccessDeniedException;
 import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CourseCatalog {
+
+    /** The refusal of a learner's course state to a token of another organisation, reads and writes alike. */
+    static final String OTHER_ORGANISATION =
+            "This learner follows the course in another organisation; sign in through that organisation.";
 
     @Inject
     EntityManager entityManager;
@@ -42,9 +48,9 @@ public class CourseCatalog {
         return Page.of(items, page, CourseVersion.countCourses());
     }
 
-    public CourseOutline outline(String learnerId, String courseId) {
+    public CourseOutline outline(String learnerId, String orgId, String courseId) {
         CourseVersion latest = latest(courseId);
-        CourseVersion version = versionFor(learnerId, courseId, latest);
+        CourseVersion version = versionFor(learnerId, orgId, courseId, latest);
         List<Lesson> lessons = Lesson.ofVersion(version);
         Set<String> done = completedLessons(learnerId, courseId, version.version);
         List<QuizPlacement> quizzes = QuizPlacement.ofVersion(version);
@@ -66,8 +72,8 @@ public class CourseCatalog {
                 lessons.size(), next, modules);
     }
 
-    public LessonContent lesson(String learnerId, String courseId, String lessonId) {
-        CourseVersion version = versionFor(learnerId, courseId, latest(courseId));
+    public LessonContent lesson(String learnerId, String orgId, String courseId, String lessonId) {
+        CourseVersion version = versionFor(learnerId, orgId, courseId, latest(courseId));
         List<Lesson> lessons = Lesson.ofVersion(version);
         int index = indexOf(lessons, lessonId, version);
         Lesson lesson = lessons.get(index);
@@ -81,11 +87,17 @@ public class CourseCatalog {
                 completed, version.attribution);
     }
 
-    /** The version this learner follows: the one they started, else the newest. */
-    CourseVersion versionFor(String learnerId, String courseId, CourseVersion latest) {
-        return LearnerCourse.of(learnerId, courseId)
-                .map(started -> CourseVersion.find(courseId, started.version).orElse(latest))
-                .orElse(latest);
+    /**
+     * The version this learner follows: the one they started, else the newest. A learner's state in a course
+     * (its version, its completions) is keyed by the learner id and belongs to the organisation they started it
+     * in, so a token naming the same learner under another organisation is refused, never shown that state.
+     */
+    CourseVersion versionFor(String learnerId, String orgId, String courseId, CourseVersion latest) {
+        Optional<LearnerCourse> started = LearnerCourse.of(learnerId, courseId);
+        if (started.isPresent() && !started.get().orgId.equals(orgId)) {
+            throw new AccessDeniedException(OTHER_ORGANISATION);
+        }
+        return started.map(course -> CourseVersion.find(courseId, course.version).orElse(latest)).orElse(latest);
     }
 
     CourseVersion latest(String courseId) {
