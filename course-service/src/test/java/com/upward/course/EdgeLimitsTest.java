@@ -55,6 +55,23 @@ class EdgeLimitsTest {
     }
 
     @Test
+    void aTargetThatIsNotAUriIsA400Problem() throws Exception {
+        // Written on a socket as it is: an HTTP client would refuse to send it.
+        String token = TestTokens.learner("edge-learner", "acme");
+        for (String target : new String[] {"/api/v1/courses?fuzz=%zz", "/api/v1/courses/how-to-lead-upward?q=%",
+                "/api/v1/courses/how%zz-to"}) {
+            try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+                socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + token + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400"), target + ": " + answer);
+                assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"), answer);
+                assertTrue(answer.contains("\"status\":400") && answer.contains("not a valid URI"), answer);
+            }
+        }
+    }
+
+    @Test
     void aChunkedBodyOverTheLimitIsA413Problem() throws Exception {
         // No Content-Length: the body's size shows only while it is read.
         HttpResponse<String> response = sendChunked("edge-chunked-1", "{\"title\":\"" + "x".repeat(256 * 1024) + "\"}");

@@ -39,7 +39,7 @@ public final class Mutations {
         REFUSED,
         /** The fixture's learner named under another organisation: whatever the answer, the learner's data is unchanged. */
         CROSS_TENANT,
-        /** A request target that is not a URI: Quarkus refuses it (400, no body) before any application code. */
+        /** A request target that is not a URI: a 400 problem (platform-web's HeaderAndUriLimits, not Quarkus' bare 400). */
         NOT_A_URI
     }
 
