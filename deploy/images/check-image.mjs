@@ -50,6 +50,7 @@ try {
   expect(entrypoint.includes("-XX:MaxRAMPercentage="), "the JVM does not size its heap from the container's memory");
   expect(!entrypoint.includes("TieredStopAtLevel"), "the JVM must keep C2 (the RS256 checks need it)");
   expect((config.ExposedPorts ?? {})["8080/tcp"] !== undefined, "port 8080 is not exposed");
+  expect((config.ExposedPorts ?? {})["9000/tcp"] !== undefined, "the management port 9000 (health, metrics) is not exposed");
 
   if (process.getuid?.() === 0 && failures.length === 0 && process.env.UPWARD_IMAGE_CHECK_NO_RUN !== "1") {
     const root = join(work, "rootfs");

@@ -11,14 +11,15 @@ import { fileURLToPath } from "node:url";
 const checker = join(dirname(fileURLToPath(import.meta.url)), "..", "check-image.mjs");
 
 /** Writes an image tarball (docker-archive) with one layer holding `files` under /home/jboss. */
-function image(dir, { user = "185:185", files, entrypoint }) {
+function image(dir, { user = "185:185", files, entrypoint, ports = ["8080/tcp", "9000/tcp"] }) {
   const tree = join(dir, "tree");
   for (const file of files) {
     mkdirSync(dirname(join(tree, "home/jboss", file)), { recursive: true });
     writeFileSync(join(tree, "home/jboss", file), "x");
   }
   execFileSync("tar", ["--owner=0", "--group=0", "-czf", join(dir, "layer.tar.gz"), "-C", tree, "home"]);
-  const config = { config: { User: user, WorkingDir: "/home/jboss", Entrypoint: entrypoint, ExposedPorts: { "8080/tcp": {} } } };
+  const exposed = Object.fromEntries(ports.map((port) => [port, {}]));
+  const config = { config: { User: user, WorkingDir: "/home/jboss", Entrypoint: entrypoint, ExposedPorts: exposed } };
   writeFileSync(join(dir, "config.json"), JSON.stringify(config));
   writeFileSync(join(dir, "manifest.json"), JSON.stringify([{ Config: "config.json", RepoTags: ["upward/demo:1"], Layers: ["layer.tar.gz"] }]));
   const tarball = join(dir, "image.tar");
@@ -70,4 +71,10 @@ test("an entry point that stops the JVM at C1 fails", () => {
   const { status, output } = check({ files: fastJar, entrypoint: ["java", "-XX:MaxRAMPercentage=75", "-XX:TieredStopAtLevel=1", "-jar", "quarkus-run.jar"] });
   assert.equal(status, 1);
   assert.match(output, /must keep C2/);
+});
+
+test("an image that does not expose the management port fails", () => {
+  const { status, output } = check({ files: fastJar, entrypoint, ports: ["8080/tcp"] });
+  assert.equal(status, 1);
+  assert.match(output, /management port 9000/);
 });

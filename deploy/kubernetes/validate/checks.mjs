@@ -77,6 +77,9 @@ const probes = {
   livenessProbe: "/q/health/live",
 };
 
+// Quarkus' management interface: /q/health and /q/metrics answer only on this port, never on the API's.
+const MANAGEMENT = "management";
+
 function find(objects, kind, name) {
   return objects.find((object) => object.kind === kind && object.metadata?.name === name);
 }
@@ -105,6 +108,10 @@ export function policyErrors(objects, { externalSecrets = [], topics = [] } = {}
         const check = container[probe];
         if (!check) errors.push(`${at}: no ${probe}`);
         else if (check.httpGet?.path !== path) errors.push(`${at}: ${probe} must ask ${path}`);
+        else if (check.httpGet?.port !== MANAGEMENT) errors.push(`${at}: ${probe} must ask the ${MANAGEMENT} port`);
+      }
+      if (!(container.ports ?? []).some((port) => port.name === MANAGEMENT)) {
+        errors.push(`${at}: no port named ${MANAGEMENT} (health and metrics answer only there)`);
       }
       for (const resource of ["cpu", "memory"]) {
         if (!container.resources?.requests?.[resource]) errors.push(`${at}: no ${resource} request`);
@@ -137,6 +144,21 @@ export function policyErrors(objects, { externalSecrets = [], topics = [] } = {}
     }
     if (!objects.some((o) => o.kind === "Service" && o.spec?.selector && matches(o.spec.selector, podLabels))) {
       errors.push(`${where}: no Service`);
+    }
+  }
+
+  for (const service of objects.filter((object) => object.kind === "Service" && object.spec?.selector)) {
+    const managementPorts = deployments
+      .filter((deployment) => matches(service.spec.selector, deployment.spec?.template?.metadata?.labels))
+      .flatMap((deployment) => deployment.spec.template.spec.containers ?? [])
+      .flatMap((container) => container.ports ?? [])
+      .filter((port) => port.name === MANAGEMENT)
+      .map((port) => port.containerPort);
+    for (const port of service.spec.ports ?? []) {
+      const target = port.targetPort ?? port.port;
+      if (target === MANAGEMENT || managementPorts.includes(target)) {
+        errors.push(`${describe(service)}: exposes the ${MANAGEMENT} port (metrics and health stay off the network)`);
+      }
     }
   }
 

@@ -63,6 +63,30 @@ test("a probe on the wrong health path fails", () => {
   assert.deepEqual(check(objects, options("dev")), ["Deployment gateway container gateway: livenessProbe must ask /q/health/live"]);
 });
 
+test("a probe on the public port fails: health answers only on the management port", () => {
+  const objects = changed("dev", "Deployment", "course-service", (d) => (container(d).readinessProbe.httpGet.port = "http"));
+  assert.deepEqual(check(objects, options("dev")), [
+    "Deployment course-service container course-service: readinessProbe must ask the management port",
+  ]);
+});
+
+test("a container without its management port fails", () => {
+  const objects = changed("production", "Deployment", "gateway", (d) => {
+    container(d).ports = container(d).ports.filter((port) => port.name !== "management");
+  });
+  assert.deepEqual(check(objects, options("production")), [
+    "Deployment gateway container gateway: no port named management (health and metrics answer only there)",
+  ]);
+});
+
+test("a Service exposing the management port fails", () => {
+  const objects = changed("production", "Service", "gateway", (s) =>
+    s.spec.ports.push({ name: "metrics", port: 9000, targetPort: "management" }));
+  assert.deepEqual(check(objects, options("production")), [
+    "Service gateway: exposes the management port (metrics and health stay off the network)",
+  ]);
+});
+
 test("a Deployment without a memory limit fails", () => {
   const objects = changed("production", "Deployment", "gateway", (d) => delete container(d).resources.limits.memory);
   assert.deepEqual(check(objects, options("production")), ["Deployment gateway container gateway: no memory limit"]);

@@ -20,9 +20,4 @@ class CourseSecurityTest extends TokenSecurityContract {
     protected String otherRole() {
         return "integration";
     }
-
-    @Override
-    protected boolean pathNeedsOrganisation() {
-        return false;
-    }
 }

@@ -98,6 +98,17 @@ class IdentityTest {
     }
 
     @Test
+    void aFormThatIsNotUrlEncodedIsA400() {
+        for (String body : List.of("username=%zz&password=x", "username=x&password=%", "grant_type=client_credentials&client_id=%C")) {
+            Response response = given().contentType(ContentType.URLENC).body(body).post("/api/v1/auth/token");
+            assertProblem(response, 400);
+            assertTrue(response.jsonPath().getString("detail").contains("URL-encoded"), response.asString());
+        }
+        Response repeated = given().contentType(ContentType.URLENC).body("username=a&username=b&password=x").post("/api/v1/auth/token");
+        assertProblem(repeated, 400);
+    }
+
+    @Test
     void fieldsOfTheOtherGrantAndUnknownGrantsAreRefusedByName() {
         Response mixed = json("{\"username\":\"learner1@acme\",\"password\":\"upward-demo\",\"client_id\":\"acme-lms\"}");
         assertProblem(mixed, 400);

@@ -49,7 +49,7 @@ class DatabaseOutageIT {
             learners.forEach(learner -> completeNext(learner, nextLesson, accepted, duringOutage));
             duringOutage.add(Learners.get(stack.serviceUrl("progress-service"), "/api/v1/me/progress", Learners.token(learners.get(0))));
             for (String service : DATABASE_SERVICES) {
-                int status = Learners.get(stack.serviceUrl(service), "/q/health/ready", null).status();
+                int status = Learners.get(stack.managementUrl(service), "/q/health/ready", null).status();
                 readinessDuring.merge(service + " " + status, 1, Integer::sum);
             }
             Thread.sleep(500);
@@ -71,7 +71,7 @@ class DatabaseOutageIT {
 
         // After: the same processes recover by themselves, and the learners finish the course.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> DATABASE_SERVICES.stream()
-                .allMatch(service -> Learners.get(stack.serviceUrl(service), "/q/health/ready", null).status() == 200));
+                .allMatch(service -> Learners.get(stack.managementUrl(service), "/q/health/ready", null).status() == 200));
         for (String learner : learners) {
             while (nextLesson.get(learner) < Learners.LESSONS.size()) {
                 completeNext(learner, nextLesson, accepted, null);

@@ -37,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 @RolesAllowed(Roles.LEARNER)
 public class CourseResource {
 
-
     @Inject
     CourseCatalog catalog;
 
@@ -67,16 +66,19 @@ public class CourseResource {
     public Page<SearchHit> search(@PathParam("courseId") @Slug String courseId,
                                   @QueryParam("q") String q,
                                   @Valid @BeanParam PageParams paging) {
-        return CourseMapper.hits(search.search(user.id(), courseId, q, paging.toRequest(config.maxPageSize())));
+        return CourseMapper.hits(search.search(user.id(), user.orgId(), courseId, q, paging.toRequest(config.maxPageSize())));
     }
 
-    /** The outline carries this learner's state, so its ETag changes when they complete a lesson. */
+    /**
+     * The outline carries this learner's state, so its ETag changes when they complete a lesson. That state is
+     * the organisation's the learner follows the course in: a token of another organisation gets 403.
+     */
     @GET
     @Path("/{courseId}")
     @APIResponseSchema(value = CourseOutline.class, responseCode = "200")
     public Response outline(@PathParam("courseId") @Slug String courseId,
                             @Context Request request) {
-        return entityTags.conditionalOk(request, CourseMapper.outline(catalog.outline(user.id(), courseId)));
+        return entityTags.conditionalOk(request, CourseMapper.outline(catalog.outline(user.id(), user.orgId(), courseId)));
     }
 
     @GET
@@ -85,7 +87,7 @@ public class CourseResource {
     public Response lesson(@PathParam("courseId") @Slug String courseId,
                            @PathParam("lessonId") @Slug String lessonId,
                            @Context Request request) {
-        return entityTags.conditionalOk(request, CourseMapper.lesson(catalog.lesson(user.id(), courseId, lessonId)));
+        return entityTags.conditionalOk(request, CourseMapper.lesson(catalog.lesson(user.id(), user.orgId(), courseId, lessonId)));
     }
 
     /**

@@ -2,6 +2,7 @@ package com.upward.course.service;
 
 import com.upward.course.domain.CourseModule;
 import com.upward.course.domain.CourseVersion;
+import com.upward.course.domain.LearnerCourse;
 import com.upward.course.domain.Lesson;
 import com.upward.course.domain.QuizPlacement;
 import com.upward.course.persistence.CourseModuleRepository;
@@ -18,12 +19,14 @@ import com.upward.course.service.CourseReads.ModuleOutline;
 import com.upward.course.service.CourseReads.QuizItem;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
+import com.upward.platform.web.errors.AccessDeniedException;
 import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,6 +34,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CourseCatalog {
+
+    /** The refusal of a learner's course state to a token of another organisation, reads and writes alike. */
+    static final String OTHER_ORGANISATION =
+            "This learner follows the course in another organisation; sign in through that organisation.";
 
     @Inject
     CourseVersionRepository versions;
@@ -61,9 +68,9 @@ public class CourseCatalog {
         return Page.of(items, page, versions.countCourses());
     }
 
-    public CourseOutline outline(String learnerId, String courseId) {
+    public CourseOutline outline(String learnerId, String orgId, String courseId) {
         CourseVersion latest = latest(courseId);
-        CourseVersion version = versionFor(learnerId, courseId, latest);
+        CourseVersion version = versionFor(learnerId, orgId, courseId, latest);
         List<Lesson> lessons = lessonRepository.ofVersion(version);
         Set<String> done = completedLessons(learnerId, courseId, version.version);
         List<QuizPlacement> quizzes = quizRepository.ofVersion(version);
@@ -85,8 +92,8 @@ public class CourseCatalog {
                 lessons.size(), next, modules);
     }
 
-    public LessonContent lesson(String learnerId, String courseId, String lessonId) {
-        CourseVersion version = versionFor(learnerId, courseId, latest(courseId));
+    public LessonContent lesson(String learnerId, String orgId, String courseId, String lessonId) {
+        CourseVersion version = versionFor(learnerId, orgId, courseId, latest(courseId));
         List<Lesson> lessons = lessonRepository.ofVersion(version);
         int index = indexOf(lessons, lessonId, version);
         Lesson lesson = lessons.get(index);
@@ -100,11 +107,17 @@ public class CourseCatalog {
                 completed, version.attribution);
     }
 
-    /** The version this learner follows: the one they started, else the newest. */
-    CourseVersion versionFor(String learnerId, String courseId, CourseVersion latest) {
-        return learnerCourses.of(learnerId, courseId)
-                .map(started -> versions.version(courseId, started.version).orElse(latest))
-                .orElse(latest);
+    /**
+     * The version this learner follows: the one they started, else the newest. A learner's state in a course
+     * (its version, its completions) is keyed by the learner id and belongs to the organisation they started it
+     * in, so a token naming the same learner under another organisation is refused, never shown that state.
+     */
+    CourseVersion versionFor(String learnerId, String orgId, String courseId, CourseVersion latest) {
+        Optional<LearnerCourse> started = learnerCourses.of(learnerId, courseId);
+        if (started.isPresent() && !started.get().orgId.equals(orgId)) {
+            throw new AccessDeniedException(OTHER_ORGANISATION);
+        }
+        return started.map(course -> versions.version(courseId, course.version).orElse(latest)).orElse(latest);
     }
 
     CourseVersion latest(String courseId) {

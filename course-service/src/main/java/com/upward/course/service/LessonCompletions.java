@@ -51,7 +51,7 @@ public class LessonCompletions {
      */
     @Transactional
     public Completion complete(String learnerId, String orgId, String courseId, String lessonId, Integer expectedVersion) {
-        CourseVersion version = catalog.versionFor(learnerId, courseId, catalog.latest(courseId));
+        CourseVersion version = catalog.versionFor(learnerId, orgId, courseId, catalog.latest(courseId));
         if (expectedVersion != null && expectedVersion != version.version) {
             throw new ConflictException("You follow version " + version.version + " of course '" + courseId
                     + "', not version " + expectedVersion + ". Reload the lesson and complete it again.");
@@ -64,8 +64,9 @@ public class LessonCompletions {
         learnerCourses.start(learnerId, courseId, orgId, version.version, now);
         LearnerCourseRepository.Followed followedBy = learnerCourses.followed(learnerId, courseId);
         if (!orgId.equals(followedBy.orgId())) {
-            // Learner data is keyed by the learner id: it is never extended under a second organisation.
-            throw new AccessDeniedException("This learner follows the course in another organisation; sign in through that organisation.");
+            // A concurrent first completion under another organisation won the insert: learner data is keyed by
+            // the learner id, and is never extended under a second organisation.
+            throw new AccessDeniedException(CourseCatalog.OTHER_ORGANISATION);
         }
         int followed = followedBy.version();
         if (followed != version.version) {

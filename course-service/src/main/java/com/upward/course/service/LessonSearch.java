@@ -31,7 +31,7 @@ public class LessonSearch {
     @Inject
     CourseConfig config;
 
-    public Page<SearchHit> search(String learnerId, String courseId, String query, PageRequest page) {
+    public Page<SearchHit> search(String learnerId, String orgId, String courseId, String query, PageRequest page) {
         String q = query == null ? "" : query.strip();
         if (q.isEmpty()) {
             throw new InvalidInputException("Say what to search for: q must not be empty.");
@@ -43,7 +43,7 @@ public class LessonSearch {
             throw new InvalidInputException("q must be at most " + config.searchMaxQueryLength()
                     + " characters, not " + q.length() + ".");
         }
-        CourseVersion version = catalog.versionFor(learnerId, courseId, catalog.latest(courseId));
+        CourseVersion version = catalog.versionFor(learnerId, orgId, courseId, catalog.latest(courseId));
         long total = lessons.countMatches(version, q);
         if (total == 0) {
             return Page.of(List.of(), page, 0);

@@ -77,7 +77,8 @@ public final class Stack implements AutoCloseable {
         List<ServiceProcess> processes = new ArrayList<>();
         for (StackConfig.Service service : config.services()) {
             ServiceProcess process = ServiceProcess.launch(service.name(), service.runnableJar(config.projectRoot()),
-                    service.port(), service.heap(), environment(service), logs.resolve(service.name() + ".log"));
+                    service.port(), service.managementPort(), service.heap(), environment(service),
+                    logs.resolve(service.name() + ".log"));
             started.add(process);
             processes.add(process);
             servicesByName.put(service.name(), process);
@@ -87,7 +88,8 @@ public final class Stack implements AutoCloseable {
         }
         for (ServiceProcess process : processes) {
             process.awaitReady(SERVICE_START_TIMEOUT);
-            report(++step, steps, process.name(), began, process.url() + ", log " + relative(process.logFile()));
+            report(++step, steps, process.name(), began, process.url() + ", health and metrics "
+                    + process.managementUrl() + ", log " + relative(process.logFile()));
         }
     }
 
@@ -127,12 +129,13 @@ public final class Stack implements AutoCloseable {
                 .filter(service -> service.name().equals(serviceName) && !service.isGateway())
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("No such service: " + serviceName));
         postgres.ensureDatabases(List.of(database));
-        StackConfig.Service extra = new StackConfig.Service(serviceName, database, FreePorts.next(), template.heap());
+        StackConfig.Service extra = new StackConfig.Service(serviceName, database, FreePorts.next(), FreePorts.next(),
+                template.heap());
         Map<String, String> env = environment(extra);
         env.putAll(extraEnvironment);
         Path logFile = config.dataDir().resolve("logs").resolve(serviceName + "-" + database + ".log");
         ServiceProcess process = ServiceProcess.launch(serviceName, extra.runnableJar(config.projectRoot()), extra.port(),
-                extra.heap(), env, logFile);
+                extra.managementPort(), extra.heap(), env, logFile);
         started.add(process);
         process.awaitReady(SERVICE_START_TIMEOUT);
         return process;
@@ -164,6 +167,11 @@ public final class Stack implements AutoCloseable {
     /** A service's own URL, for tests that check it refuses bad tokens without the gateway in front. */
     public String serviceUrl(String name) {
         return servicesByName.get(name).url();
+    }
+
+    /** A service's (or the gateway's) management interface: /q/health/* and /q/metrics. */
+    public String managementUrl(String name) {
+        return service(name).managementUrl();
     }
 
     public String bootstrapServers() {

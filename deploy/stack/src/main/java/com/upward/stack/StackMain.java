@@ -75,6 +75,7 @@ public final class StackMain {
         System.out.println("Upward is running.");
         System.out.println("  Portal:   " + stack.gatewayUrl().replace("127.0.0.1", "localhost") + "/");
         System.out.println("  API docs: " + stack.gatewayUrl().replace("127.0.0.1", "localhost") + "/q/swagger-ui");
+        System.out.println("  Metrics:  " + stack.managementUrl("gateway") + "/q/metrics (the management port, not public)");
         System.out.println("  Demo sign-ins:");
         System.out.println(DEMO_SIGN_INS);
         System.out.println("Press Ctrl-C to stop (or run ./upward stop in another terminal).");

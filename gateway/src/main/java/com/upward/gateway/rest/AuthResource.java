@@ -17,12 +17,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Signing in with the local issuer: people with username and password, integration clients with client credentials. */
@@ -77,7 +80,10 @@ public class AuthResource {
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The same, OAuth 2 form encoded")
-    public TokenResponse tokenFromForm(MultivaluedMap<String, String> form) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = TokenRequest.class)))
+    public TokenResponse tokenFromForm(String body) {
+        Map<String, List<String>> form = FormFields.parse(body);
         for (var field : form.entrySet()) {
             if (!FORM_FIELDS.contains(field.getKey())) {
                 throw new ProblemException(400, "Malformed request body",
@@ -87,12 +93,17 @@ public class AuthResource {
                 throw new ProblemException(400, "Malformed request body", "Field '" + field.getKey() + "' is given more than once.");
             }
         }
-        TokenRequest request = new TokenRequest(form.getFirst("grant_type"), form.getFirst("username"),
-                form.getFirst("password"), form.getFirst("client_id"), form.getFirst("client_secret"));
+        TokenRequest request = new TokenRequest(first(form, "grant_type"), first(form, "username"),
+                first(form, "password"), first(form, "client_id"), first(form, "client_secret"));
         Set<ConstraintViolation<TokenRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
         return token(request);
+    }
+
+    private static String first(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        return values == null ? null : values.get(0);
     }
 }

@@ -55,6 +55,24 @@ public final class TestTokens {
                 .claim("org", org).groups(java.util.Set.of(role)).expiresIn(600).sign();
     }
 
+    /**
+     * The claims of a valid token (issuer, audience, sub, upn, org, groups, name, iat, exp), as a map to change
+     * before {@link #signed}: a test crafts any claim a trusted issuer could sign (an org of the wrong JSON type, no
+     * sub, groups as a string, a name that is an object...).
+     */
+    public static Map<String, Object> claims(String subject, String orgId, String... roles) {
+        Map<String, Object> claims = claims(subject);
+        claims.put("org", orgId);
+        claims.put("groups", List.of(roles));
+        claims.put("name", "Test " + subject);
+        return claims;
+    }
+
+    /** Signs any claims with the test key, RS256: what a trusted issuer signed, however odd the claims. */
+    public static String signed(Map<String, Object> claims) {
+        return rs256(claims, testKey());
+    }
+
     // The bad tokens below are built by hand: a token library refuses to make most of them.
 
     public static String expired() {

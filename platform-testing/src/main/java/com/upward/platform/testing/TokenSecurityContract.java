@@ -4,11 +4,15 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+
 import static com.upward.platform.testing.Problems.assertProblem;
 
 /**
  * Every service checks the token itself. A service's test extends this with one protected path; each bad
- * token must get a 401 problem+json, and a valid token without the role a 403.
+ * token must get a 401 problem+json (a validly signed one too when its sub is missing, blank or holds a control
+ * character), and a valid token without the role a 403.
  */
 public abstract class TokenSecurityContract {
 
@@ -87,13 +91,27 @@ public abstract class TokenSecurityContract {
     }
 
     @Test
+    void validlySignedTokenWithoutAUsableSubjectIsUnauthorized() {
+        Map<String, Object> noSub = TestTokens.claims("no-sub", "acme", allowedRole());
+        noSub.remove("sub");
+        Map<String, Object> noSubNoUpn = TestTokens.claims("nobody", "acme", allowedRole());
+        noSubNoUpn.remove("sub");
+        noSubNoUpn.remove("upn");
+        Map<String, Object> blank = TestTokens.claims(" ", "acme", allowedRole());
+        Map<String, Object> control = TestTokens.claims("nul\u0000learner", "acme", allowedRole());
+        for (Map<String, Object> claims : List.of(noSub, noSubNoUpn, blank, control)) {
+            assertProblem(get(TestTokens.signed(claims)), 401);
+        }
+    }
+
+    @Test
     void validTokenWithoutTheRoleIsForbidden() {
         assertProblem(get(TestTokens.token("someone", "acme", otherRole())), 403);
     }
 
     @Test
     void organisationClaimOfTheWrongTypeIsRefusedNeverAnError() {
-        for (Object org : java.util.List.of(java.util.List.of("acme", "globex"), 42, java.util.Map.of("id", "acme"), true)) {
+        for (Object org : List.of(List.of("acme", "globex"), 42, Map.of("id", "acme"), true, "", "nul\u0000org")) {
             Response response = get(TestTokens.withOrgClaim(org, allowedRole()));
             if (pathNeedsOrganisation()) {
                 assertProblem(response, 403);

@@ -6,7 +6,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling, taken from the verified token only: never from a path or a body.
- * {@code sub} is the learner id and {@code org} the organisation.
+ * {@code sub} is the learner id and {@code org} the organisation. Both become keys in the databases, so neither
+ * may be blank or hold a control character (PostgreSQL refuses a NUL in text): a token whose {@code sub} is not
+ * usable is refused at authentication ({@link ProblemChallengeJwtMechanism}), one whose {@code org} is not, here.
  */
 @RequestScoped
 public class CurrentUser {
@@ -26,15 +28,27 @@ public class CurrentUser {
 
     public String orgId() {
         // A validly signed token may still carry an org of the wrong JSON type: refuse it, never cast it.
-        if (!(token.getClaim(ORG_CLAIM) instanceof String org) || org.isBlank()) {
-            throw new ProblemException(403, "Forbidden", "The token names no organisation (its org claim must be a non-empty string).");
+        if (!(token.getClaim(ORG_CLAIM) instanceof String org) || !usable(org)) {
+            throw new ProblemException(403, "Forbidden",
+                    "The token names no organisation (its org claim must be a non-empty string without control characters).");
         }
         return org;
     }
 
-    /** The display name for certificates and reports; falls back to the username. */
+    /**
+     * The display name for certificates and reports; falls back to the username, then to the subject. A name may
+     * hold any character (the CSV export neutralises the dangerous ones) but a NUL, which PostgreSQL cannot store.
+     */
     public String displayName() {
-        return token.getClaim("name") instanceof String name ? name : token.getName();
+        if (token.getClaim("name") instanceof String name && !name.isBlank() && name.indexOf('\0') < 0) {
+            return name;
+        }
+        return usable(token.getName()) ? token.getName() : id();
+    }
+
+    /** A claim that can be an id or a name: a non-blank string without control characters (NUL, line breaks). */
+    static boolean usable(String claim) {
+        return claim != null && !claim.isBlank() && claim.chars().noneMatch(Character::isISOControl);
     }
 
     public boolean hasRole(String role) {

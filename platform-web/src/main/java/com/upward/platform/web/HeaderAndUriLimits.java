@@ -8,10 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 /**
- * Refuses too long a URI (414) and too large headers (431) with problem+json. Vert.x answers requests past its
+ * Refuses a target that is not a URI (400), too long a URI (414) and too large headers (431) with problem+json. Vert.x answers requests past its
  * own decoder limits with an empty body before any route runs, so those limits are set higher
  * (quarkus.http.limits.max-initial-line-length, max-header-size) and the limits the API means are enforced here.
  * Only requests past the decoder limits themselves still get Vert.x's bare answer.
@@ -31,6 +33,15 @@ public class HeaderAndUriLimits {
 
     void check(RoutingContext context) {
         String uri = context.request().uri();
+        // Quarkus' own check answers such a target with an empty 400 before any route; every JVM of Upward turns
+        // it off (-Dvertx.disableURIValidation=true) so that it is refused here, as problem+json.
+        try {
+            new URI(uri);
+        } catch (URISyntaxException e) {
+            refuse(context, Problem.of(400, "Bad request target", "The request target is not a valid URI ("
+                    + e.getReason() + " at index " + e.getIndex() + "): write '%' as %25 and escape reserved characters."));
+            return;
+        }
         if (uri.length() > maxUriLength) {
             refuse(context, Problem.of(414, "URI too long", "The request URI is " + uri.length()
                     + " characters; this API accepts at most " + maxUriLength + ". Shorten the query."));

@@ -1,5 +1,6 @@
 package com.upward.platform.web;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -14,12 +15,15 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Set;
 
 /**
- * The bearer-token mechanism, with one change: when a request without a usable token is refused at the
- * HTTP layer, the 401 carries a problem+json body like every other error, not an empty one.
+ * The bearer-token mechanism, with two changes: a validly signed token whose {@code sub} is missing, blank, or
+ * holds control characters is no usable identity (every call is someone's, and the subject becomes a key in
+ * the databases), so it is refused like a bad signature; and when a request without a usable token is refused at
+ * the HTTP layer, the 401 carries a problem+json body like every other error, not an empty one.
  */
 @Alternative
 @Priority(1)
@@ -31,7 +35,11 @@ public class ProblemChallengeJwtMechanism implements HttpAuthenticationMechanism
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        return delegate.authenticate(context, identityProviderManager);
+        return delegate.authenticate(context, identityProviderManager).onItem().invoke(identity -> {
+            if (identity != null && identity.getPrincipal() instanceof JsonWebToken token && !CurrentUser.usable(token.getSubject())) {
+                throw new AuthenticationFailedException("The token names no usable subject");
+            }
+        });
     }
 
     @Override

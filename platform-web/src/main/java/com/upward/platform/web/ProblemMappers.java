@@ -100,6 +100,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        if (e.getValue() instanceof String text && text.indexOf('\0') >= 0) {
+            return badBody(uri, "Field '" + fieldPath(e) + "' holds a NUL character, which text may not contain.");
+        }
         return badBody(uri, "Field '" + fieldPath(e) + "' has a value of the wrong type.");
     }
 

@@ -40,6 +40,18 @@ public class CourseVersionRepository {
         return version == null ? null : Rows.integer(version);
     }
 
+    /**
+     * Until the caller's transaction ends: a new version of the course (exclusive) against refreshes of its
+     * learners (shared). A completion and its course's publication come from two topics at once; without it, each
+     * transaction could miss the other's uncommitted row and leave a summary computed without its structure.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockCourse(String courseId, boolean exclusive) {
+        entityManager.createNativeQuery("SELECT " + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared")
+                        + "(hashtextextended(:course, 2))")
+                .setParameter("course", courseId).getSingleResult();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(CourseStructure structure) {
         entityManager.persist(structure);

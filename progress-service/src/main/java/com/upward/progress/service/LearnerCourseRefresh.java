@@ -89,6 +89,8 @@ public class LearnerCourseRefresh {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(String learnerId, String courseId) {
+        // First, so a new version of the course being stored is either seen whole or refreshes this learner itself.
+        courses.lockCourse(courseId, false);
         // Lesson and quiz events of one learner come from two topics at once: one refresh at a time per
         // learner and course, and each statement after the lock sees what the other committed.
         learnerCourses.lock(learnerId, courseId);

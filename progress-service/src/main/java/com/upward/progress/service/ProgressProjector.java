@@ -102,6 +102,7 @@ public class ProgressProjector implements EventHandler {
     }
 
     private void coursePublished(CoursePublished course) {
+        courses.lockCourse(course.courseId(), true);
         if (courses.find(course.courseId(), course.version()).isPresent()) {
             return;
         }
