@@ -1,22 +1,19 @@
 package com.upward.course.domain;
 
 import com.upward.course.content.CourseDocument;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /** The one draft of a course an author is editing: the whole course document, as the content files write it. */
 @Entity
 @Table(name = "course_draft")
-public class CourseDraft extends PanacheEntityBase {
+public class CourseDraft {
 
     @Id
     @Column(name = "course_id")
@@ -44,13 +41,4 @@ public class CourseDraft extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    public static Optional<CourseDraft> of(String courseId) {
-        return findByIdOptional(courseId);
-    }
-
-    /** The draft, locked until the transaction ends, so two edits never overwrite each other. */
-    public static Optional<CourseDraft> forUpdate(String courseId) {
-        return findByIdOptional(courseId, LockModeType.PESSIMISTIC_WRITE);
-    }
 }

@@ -1,6 +1,5 @@
 package com.upward.course.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,11 +7,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.util.List;
 
 @Entity
 @Table(name = "course_module")
-public class CourseModule extends PanacheEntityBase {
+public class CourseModule {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -29,8 +27,4 @@ public class CourseModule extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String title;
-
-    public static List<CourseModule> ofVersion(CourseVersion version) {
-        return list("courseVersionId = ?1 order by position", version.id);
-    }
 }

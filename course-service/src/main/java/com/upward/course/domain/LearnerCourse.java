@@ -1,6 +1,5 @@
 package com.upward.course.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,13 +9,12 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /** The course version a learner follows, fixed when they start so a new version never moves them. */
 @Entity
 @Table(name = "learner_course")
 @IdClass(LearnerCourse.Key.class)
-public class LearnerCourse extends PanacheEntityBase {
+public class LearnerCourse {
 
     /** The composite key, as JPA wants it: a class with the id fields' names. */
     public static class Key implements Serializable {
@@ -50,8 +48,4 @@ public class LearnerCourse extends PanacheEntityBase {
 
     @Column(name = "started_at", nullable = false)
     public Instant startedAt;
-
-    public static Optional<LearnerCourse> of(String learnerId, String courseId) {
-        return find("learnerId = ?1 and courseId = ?2", learnerId, courseId).firstResultOptional();
-    }
 }

@@ -1,7 +1,6 @@
 package com.upward.course.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -12,12 +11,11 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.util.List;
-import java.util.Optional;
 
 /** A lesson of one course version: its place in the course and its typed content blocks. */
 @Entity
 @Table(name = "lesson")
-public class Lesson extends PanacheEntityBase {
+public class Lesson {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -52,12 +50,4 @@ public class Lesson extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public JsonNode blocks;
-
-    public static List<Lesson> ofVersion(CourseVersion version) {
-        return list("courseVersionId = ?1 order by position", version.id);
-    }
-
-    public static Optional<Lesson> find(CourseVersion version, String lessonId) {
-        return find("courseVersionId = ?1 and lessonId = ?2", version.id, lessonId).firstResultOptional();
-    }
 }

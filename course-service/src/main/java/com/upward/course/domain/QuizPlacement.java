@@ -1,6 +1,5 @@
 package com.upward.course.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,7 +14,7 @@ import java.util.List;
 /** Where a quiz sits in a course version and which lessons unlock it (the quiz itself lives in assessment-service). */
 @Entity
 @Table(name = "quiz_placement")
-public class QuizPlacement extends PanacheEntityBase {
+public class QuizPlacement {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,8 +41,4 @@ public class QuizPlacement extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "unlocked_by", nullable = false, columnDefinition = "jsonb")
     public List<String> unlockedBy;
-
-    public static List<QuizPlacement> ofVersion(CourseVersion version) {
-        return list("courseVersionId = ?1 order by id", version.id);
-    }
 }

@@ -57,6 +57,9 @@ public class AuthorResource {
     CourseDrafts drafts;
 
     @Inject
+    AuthorMapper map;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -64,7 +67,7 @@ public class AuthorResource {
 
     @GET
     public Page<AuthorCourse> courses(@Valid @BeanParam PageParams paging) {
-        return drafts.courses(paging.toRequest(config.maxPageSize()));
+        return map.courses(drafts.courses(paging.toRequest(config.maxPageSize())));
     }
 
     @POST
@@ -73,7 +76,7 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createDraft(@PathParam("courseId") @Slug String courseId,
                                 @Valid CreateDraft request, @Context UriInfo uri) {
-        DraftView draft = drafts.create(courseId, request, user.id());
+        DraftView draft = map.draft(drafts.create(courseId, map.createDraft(request), user.id()));
         return tagged(Response.created(URI.create(uri.getPath())), draft);
     }
 
@@ -81,7 +84,7 @@ public class AuthorResource {
     @Path("/{courseId}/draft")
     @APIResponseSchema(value = DraftView.class, responseCode = "200")
     public Response draft(@PathParam("courseId") @Slug String courseId) {
-        return tagged(Response.ok(), drafts.draft(courseId));
+        return tagged(Response.ok(), map.draft(drafts.draft(courseId)));
     }
 
     @DELETE
@@ -97,7 +100,7 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response details(@PathParam("courseId") @Slug String courseId,
                             @Valid @NotNull CourseDetails details, @HeaderParam("If-Match") String ifMatch) {
-        return tagged(Response.ok(), drafts.details(courseId, details, ifMatch, user.id()));
+        return tagged(Response.ok(), map.draft(drafts.details(courseId, map.details(details), ifMatch, user.id())));
     }
 
     @POST
@@ -106,7 +109,7 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addModule(@PathParam("courseId") @Slug String courseId,
                               @Valid @NotNull ModuleRequest module, @HeaderParam("If-Match") String ifMatch) {
-        return tagged(Response.status(201), drafts.addModule(courseId, module, ifMatch, user.id()));
+        return tagged(Response.status(201), map.draft(drafts.addModule(courseId, map.module(module), ifMatch, user.id())));
     }
 
     @PUT
@@ -116,7 +119,7 @@ public class AuthorResource {
     public Response renameModule(@PathParam("courseId") @Slug String courseId,
                                  @PathParam("moduleId") @Slug String moduleId,
                                  @Valid @NotNull ModuleTitle module, @HeaderParam("If-Match") String ifMatch) {
-        return tagged(Response.ok(), drafts.renameModule(courseId, moduleId, module.title(), ifMatch, user.id()));
+        return tagged(Response.ok(), map.draft(drafts.renameModule(courseId, moduleId, module.title(), ifMatch, user.id())));
     }
 
     @POST
@@ -126,7 +129,7 @@ public class AuthorResource {
     public Response addLesson(@PathParam("courseId") @Slug String courseId,
                               @Valid @NotNull DraftLesson lesson, @HeaderParam("If-Match") String ifMatch,
                               @Context UriInfo uri) {
-        DraftLessonView created = drafts.addLesson(courseId, lesson, ifMatch, user.id());
+        DraftLessonView created = map.lesson(drafts.addLesson(courseId, map.lesson(lesson), ifMatch, user.id()));
         return Response.created(URI.create(uri.getPath() + "/" + created.id())).entity(created).build();
     }
 
@@ -134,7 +137,7 @@ public class AuthorResource {
     @Path("/{courseId}/draft/lessons/{lessonId}")
     public DraftLessonView lesson(@PathParam("courseId") @Slug String courseId,
                                   @PathParam("lessonId") @Slug String lessonId) {
-        return drafts.lesson(courseId, lessonId);
+        return map.lesson(drafts.lesson(courseId, lessonId));
     }
 
     @PUT
@@ -143,7 +146,7 @@ public class AuthorResource {
     public DraftLessonView updateLesson(@PathParam("courseId") @Slug String courseId,
                                         @PathParam("lessonId") @Slug String lessonId,
                                         @Valid @NotNull DraftLesson lesson, @HeaderParam("If-Match") String ifMatch) {
-        return drafts.updateLesson(courseId, lessonId, lesson, ifMatch, user.id());
+        return map.lesson(drafts.updateLesson(courseId, lessonId, map.lesson(lesson), ifMatch, user.id()));
     }
 
     @DELETE
@@ -160,7 +163,7 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reorder(@PathParam("courseId") @Slug String courseId,
                             @Valid @NotNull Order order, @HeaderParam("If-Match") String ifMatch) {
-        return tagged(Response.ok(), drafts.reorder(courseId, order, ifMatch, user.id()));
+        return tagged(Response.ok(), map.draft(drafts.reorder(courseId, map.order(order), ifMatch, user.id())));
     }
 
     @PUT
@@ -170,8 +173,8 @@ public class AuthorResource {
     public Response putQuiz(@PathParam("courseId") @Slug String courseId,
                             @PathParam("quizId") @Slug String quizId,
                             @Valid @NotNull QuizRequest quiz, @HeaderParam("If-Match") String ifMatch) {
-        boolean created = drafts.putQuiz(courseId, quizId, quiz, ifMatch, user.id());
-        return tagged(Response.status(created ? 201 : 200), drafts.draft(courseId));
+        boolean created = drafts.putQuiz(courseId, quizId, map.quiz(quiz), ifMatch, user.id());
+        return tagged(Response.status(created ? 201 : 200), map.draft(drafts.draft(courseId)));
     }
 
     @DELETE
@@ -186,7 +189,7 @@ public class AuthorResource {
     @GET
     @Path("/{courseId}/draft/validation")
     public Validation validation(@PathParam("courseId") @Slug String courseId) {
-        return drafts.validate(courseId);
+        return map.validation(drafts.validate(courseId));
     }
 
     @POST
@@ -194,7 +197,7 @@ public class AuthorResource {
     @APIResponseSchema(value = Publication.class, responseCode = "201")
     public Response publish(@PathParam("courseId") @Slug String courseId,
                             @HeaderParam("If-Match") String ifMatch) {
-        Publication publication = drafts.publish(courseId, ifMatch, user.id());
+        Publication publication = map.publication(drafts.publish(courseId, ifMatch, user.id()));
         return Response.created(URI.create("/api/v1/courses/" + courseId)).entity(publication).build();
     }
 

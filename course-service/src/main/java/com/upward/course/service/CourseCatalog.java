@@ -5,19 +5,24 @@ import com.upward.course.domain.CourseVersion;
 import com.upward.course.domain.LearnerCourse;
 import com.upward.course.domain.Lesson;
 import com.upward.course.domain.QuizPlacement;
-import com.upward.course.rest.CourseViews.CourseOutline;
-import com.upward.course.rest.CourseViews.CourseSummary;
-import com.upward.course.rest.CourseViews.LessonContent;
-import com.upward.course.rest.CourseViews.LessonItem;
-import com.upward.course.rest.CourseViews.ModuleOutline;
-import com.upward.course.rest.CourseViews.QuizItem;
+import com.upward.course.persistence.CourseModuleRepository;
+import com.upward.course.persistence.CourseVersionRepository;
+import com.upward.course.persistence.LearnerCourseRepository;
+import com.upward.course.persistence.LessonCompletionRepository;
+import com.upward.course.persistence.LessonRepository;
+import com.upward.course.persistence.QuizPlacementRepository;
+import com.upward.course.service.CourseReads.CourseOutline;
+import com.upward.course.service.CourseReads.CourseSummary;
+import com.upward.course.service.CourseReads.LessonContent;
+import com.upward.course.service.CourseReads.LessonItem;
+import com.upward.course.service.CourseReads.ModuleOutline;
+import com.upward.course.service.CourseReads.QuizItem;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
 import com.upward.platform.web.errors.AccessDeniedException;
 import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -35,26 +40,41 @@ public class CourseCatalog {
             "This learner follows the course in another organisation; sign in through that organisation.";
 
     @Inject
-    EntityManager entityManager;
+    CourseVersionRepository versions;
+
+    @Inject
+    CourseModuleRepository moduleRepository;
+
+    @Inject
+    LessonRepository lessonRepository;
+
+    @Inject
+    QuizPlacementRepository quizRepository;
+
+    @Inject
+    LearnerCourseRepository learnerCourses;
+
+    @Inject
+    LessonCompletionRepository completions;
 
     public Page<CourseSummary> catalogue(PageRequest page) {
-        List<CourseSummary> items = CourseVersion.latestOfEachCourse(page.page(), page.size()).stream()
+        List<CourseSummary> items = versions.latestOfEachCourse(page.page(), page.size()).stream()
                 .map(version -> {
-                    List<Lesson> lessons = Lesson.ofVersion(version);
+                    List<Lesson> lessons = lessonRepository.ofVersion(version);
                     return new CourseSummary(version.courseId, version.title, version.summary, version.version,
                             lessons.size(), lessons.stream().mapToInt(lesson -> lesson.estimatedMinutes).sum());
                 })
                 .toList();
-        return Page.of(items, page, CourseVersion.countCourses());
+        return Page.of(items, page, versions.countCourses());
     }
 
     public CourseOutline outline(String learnerId, String orgId, String courseId) {
         CourseVersion latest = latest(courseId);
         CourseVersion version = versionFor(learnerId, orgId, courseId, latest);
-        List<Lesson> lessons = Lesson.ofVersion(version);
+        List<Lesson> lessons = lessonRepository.ofVersion(version);
         Set<String> done = completedLessons(learnerId, courseId, version.version);
-        List<QuizPlacement> quizzes = QuizPlacement.ofVersion(version);
-        List<ModuleOutline> modules = CourseModule.ofVersion(version).stream()
+        List<QuizPlacement> quizzes = quizRepository.ofVersion(version);
+        List<ModuleOutline> modules = moduleRepository.ofVersion(version).stream()
                 .map(module -> new ModuleOutline(module.moduleId, module.title, module.position,
                         lessons.stream().filter(lesson -> lesson.moduleId.equals(module.moduleId))
                                 .map(lesson -> new LessonItem(lesson.lessonId, lesson.title, lesson.position,
@@ -74,10 +94,10 @@ public class CourseCatalog {
 
     public LessonContent lesson(String learnerId, String orgId, String courseId, String lessonId) {
         CourseVersion version = versionFor(learnerId, orgId, courseId, latest(courseId));
-        List<Lesson> lessons = Lesson.ofVersion(version);
+        List<Lesson> lessons = lessonRepository.ofVersion(version);
         int index = indexOf(lessons, lessonId, version);
         Lesson lesson = lessons.get(index);
-        CourseModule module = CourseModule.ofVersion(version).stream()
+        CourseModule module = moduleRepository.ofVersion(version).stream()
                 .filter(candidate -> candidate.moduleId.equals(lesson.moduleId)).findFirst().orElseThrow();
         boolean completed = completedLessons(learnerId, courseId, version.version).contains(lessonId);
         return new LessonContent(courseId, version.version, lesson.lessonId, module.moduleId, module.title,
@@ -93,15 +113,15 @@ public class CourseCatalog {
      * in, so a token naming the same learner under another organisation is refused, never shown that state.
      */
     CourseVersion versionFor(String learnerId, String orgId, String courseId, CourseVersion latest) {
-        Optional<LearnerCourse> started = LearnerCourse.of(learnerId, courseId);
+        Optional<LearnerCourse> started = learnerCourses.of(learnerId, courseId);
         if (started.isPresent() && !started.get().orgId.equals(orgId)) {
             throw new AccessDeniedException(OTHER_ORGANISATION);
         }
-        return started.map(course -> CourseVersion.find(courseId, course.version).orElse(latest)).orElse(latest);
+        return started.map(course -> versions.version(courseId, course.version).orElse(latest)).orElse(latest);
     }
 
     CourseVersion latest(String courseId) {
-        return CourseVersion.latest(courseId)
+        return versions.latest(courseId)
                 .orElseThrow(() -> new NotFoundException("There is no course '" + courseId + "'."));
     }
 
@@ -116,12 +136,7 @@ public class CourseCatalog {
     }
 
     Set<String> completedLessons(String learnerId, String courseId, int version) {
-        @SuppressWarnings("unchecked")
-        List<String> ids = entityManager.createNativeQuery(
-                        "SELECT lesson_id FROM lesson_completion WHERE learner_id = :learner AND course_id = :course AND version = :version")
-                .setParameter("learner", learnerId).setParameter("course", courseId).setParameter("version", version)
-                .getResultList();
-        return Set.copyOf(ids);
+        return Set.copyOf(completions.lessonIds(learnerId, courseId, version));
     }
 
     private static QuizItem quizItem(QuizPlacement quiz, List<Lesson> lessons, Set<String> done) {

@@ -10,23 +10,28 @@ import com.upward.course.domain.CourseModule;
 import com.upward.course.domain.CourseVersion;
 import com.upward.course.domain.Lesson;
 import com.upward.course.domain.QuizPlacement;
-import com.upward.course.rest.AuthorViews.AuthorCourse;
-import com.upward.course.rest.AuthorViews.CourseDetails;
-import com.upward.course.rest.AuthorViews.CreateDraft;
-import com.upward.course.rest.AuthorViews.DraftLesson;
-import com.upward.course.rest.AuthorViews.DraftLessonItem;
-import com.upward.course.rest.AuthorViews.DraftLessonView;
-import com.upward.course.rest.AuthorViews.DraftModuleView;
-import com.upward.course.rest.AuthorViews.DraftStart;
-import com.upward.course.rest.AuthorViews.DraftState;
-import com.upward.course.rest.AuthorViews.DraftView;
-import com.upward.course.rest.AuthorViews.ModuleOrder;
-import com.upward.course.rest.AuthorViews.ModuleRequest;
-import com.upward.course.rest.AuthorViews.Order;
-import com.upward.course.rest.AuthorViews.Publication;
-import com.upward.course.rest.AuthorViews.QuizRequest;
-import com.upward.course.rest.AuthorViews.QuizView;
-import com.upward.course.rest.AuthorViews.Validation;
+import com.upward.course.persistence.CourseDraftRepository;
+import com.upward.course.persistence.CourseModuleRepository;
+import com.upward.course.persistence.CourseVersionRepository;
+import com.upward.course.persistence.LessonRepository;
+import com.upward.course.persistence.QuizPlacementRepository;
+import com.upward.course.service.DraftRecords.AuthorCourse;
+import com.upward.course.service.DraftRecords.CourseDetails;
+import com.upward.course.service.DraftRecords.CreateDraft;
+import com.upward.course.service.DraftRecords.DraftLesson;
+import com.upward.course.service.DraftRecords.DraftLessonItem;
+import com.upward.course.service.DraftRecords.DraftLessonView;
+import com.upward.course.service.DraftRecords.DraftModuleView;
+import com.upward.course.service.DraftRecords.DraftStart;
+import com.upward.course.service.DraftRecords.DraftState;
+import com.upward.course.service.DraftRecords.DraftView;
+import com.upward.course.service.DraftRecords.ModuleOrder;
+import com.upward.course.service.DraftRecords.ModuleRequest;
+import com.upward.course.service.DraftRecords.Order;
+import com.upward.course.service.DraftRecords.Publication;
+import com.upward.course.service.DraftRecords.QuizRequest;
+import com.upward.course.service.DraftRecords.QuizView;
+import com.upward.course.service.DraftRecords.Validation;
 import com.upward.platform.web.ContentFile;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
@@ -38,7 +43,6 @@ import com.upward.platform.web.errors.RuleViolationException;
 import com.upward.platform.web.errors.StaleRevisionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -52,6 +56,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -66,7 +71,19 @@ public class CourseDrafts {
     private static final Logger LOG = Logger.getLogger(CourseDrafts.class);
 
     @Inject
-    EntityManager entityManager;
+    CourseDraftRepository drafts;
+
+    @Inject
+    CourseVersionRepository versions;
+
+    @Inject
+    CourseModuleRepository moduleRepository;
+
+    @Inject
+    LessonRepository lessonRepository;
+
+    @Inject
+    QuizPlacementRepository quizRepository;
 
     @Inject
     Clock clock;
@@ -81,18 +98,11 @@ public class CourseDrafts {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AuthorCourse> courses(PageRequest page) {
-        @SuppressWarnings("unchecked")
-        List<String> ids = entityManager.createNativeQuery("""
-                        SELECT course_id FROM (SELECT course_id FROM course_version UNION SELECT course_id FROM course_draft) c
-                        ORDER BY course_id LIMIT :size OFFSET :offset""")
-                .setParameter("size", page.size()).setParameter("offset", page.offset())
-                .getResultList();
-        long total = ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM (SELECT course_id FROM course_version UNION SELECT course_id FROM course_draft) c")
-                .getSingleResult()).longValue();
+        List<String> ids = drafts.courseIds(page.size(), page.offset());
+        long total = drafts.countCourseIds();
         List<AuthorCourse> items = ids.stream().map(courseId -> {
-            Optional<CourseVersion> latest = CourseVersion.latest(courseId);
-            Optional<CourseDraft> draft = CourseDraft.of(courseId);
+            Optional<CourseVersion> latest = versions.latest(courseId);
+            Optional<CourseDraft> draft = drafts.of(courseId);
             String title = latest.map(version -> version.title).orElseGet(() -> draft.map(d -> d.content.title()).orElse(courseId));
             return new AuthorCourse(courseId, title, latest.map(version -> version.version).orElse(null),
                     latest.map(version -> version.publishedAt).orElse(null),
@@ -103,12 +113,12 @@ public class CourseDrafts {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DraftView draft(String courseId) {
-        return view(CourseDraft.of(courseId).orElseThrow(noDraft(courseId)));
+        return view(drafts.of(courseId).orElseThrow(noDraft(courseId)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DraftLessonView lesson(String courseId, String lessonId) {
-        WorkingCopy copy = WorkingCopy.of(CourseDraft.of(courseId).orElseThrow(noDraft(courseId)).content);
+        WorkingCopy copy = WorkingCopy.of(drafts.of(courseId).orElseThrow(noDraft(courseId)).content);
         String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
         return lessonView(moduleId, copy.lesson(lessonId));
     }
@@ -116,7 +126,7 @@ public class CourseDrafts {
     /** What publishing the draft now would refuse; an empty list means it would publish as {@code version}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Validation validate(String courseId) {
-        CourseDraft draft = CourseDraft.of(courseId).orElseThrow(noDraft(courseId));
+        CourseDraft draft = drafts.of(courseId).orElseThrow(noDraft(courseId));
         int next = nextVersion(courseId);
         List<String> problems = new ArrayList<>(CourseValidator.problems(withVersion(draft.content, next)));
         staleness(draft, next).ifPresent(problems::add);
@@ -128,7 +138,7 @@ public class CourseDrafts {
     @Transactional
     public DraftView create(String courseId, CreateDraft request, String authorId) {
         CreateDraft details = request == null ? new CreateDraft(null, null, null, null, null) : request;
-        Optional<CourseVersion> latest = CourseVersion.latest(courseId);
+        Optional<CourseVersion> latest = versions.latest(courseId);
         CourseDocument base;
         if (latest.isEmpty()) {
             if (details.title() == null || details.title().isBlank()) {
@@ -149,59 +159,45 @@ public class CourseDrafts {
                 details.attribution() != null ? details.attribution() : base.attribution(),
                 base.modules(), base.quizzes());
         Instant now = clock.instant();
-        int inserted = entityManager.createNativeQuery("""
-                        INSERT INTO course_draft (course_id, based_on_version, revision, content, created_by, created_at, updated_by, updated_at)
-                        VALUES (:course, :base, 1, CAST(:content AS jsonb), :author, :now, :author, :now)
-                        ON CONFLICT DO NOTHING""")
-                .setParameter("course", courseId)
-                .setParameter("base", latest.map(version -> version.version).orElse(null))
-                .setParameter("content", json(content))
-                .setParameter("author", authorId).setParameter("now", now)
-                .executeUpdate();
+        int inserted = drafts.insert(courseId, latest.map(version -> version.version).orElse(null), json(content),
+                authorId, now);
         if (inserted == 0) {
             throw new ConflictException("Course '" + courseId + "' already has a draft: edit it, or delete it to start again.");
         }
-        return view(CourseDraft.of(courseId).orElseThrow());
+        return view(drafts.of(courseId).orElseThrow());
     }
 
     @Transactional
     public void delete(String courseId, String ifMatch) {
         CourseDraft draft = locked(courseId, ifMatch);
-        draft.delete();
+        drafts.delete(draft);
     }
 
     @Transactional
     public DraftView details(String courseId, CourseDetails details, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        CourseDocument content = draft.content;
-        save(draft, new CourseDocument(courseId, 0, details.title(), details.summary(), details.language(),
-                details.attribution(), content.modules(), content.quizzes()), authorId);
-        return view(draft);
+        return view(edit(courseId, ifMatch, authorId, copy -> copy.details(details.title(), details.summary(),
+                details.language(), details.attribution())));
     }
 
     @Transactional
     public DraftView addModule(String courseId, ModuleRequest module, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        if (copy.moduleTitles.containsKey(module.id())) {
-            throw new ConflictException("The draft already has a module '" + module.id() + "'.");
-        }
-        copy.moduleTitles.put(module.id(), module.title());
-        copy.lessons.put(module.id(), new ArrayList<>());
-        save(draft, copy.toDocument(), authorId);
-        return view(draft);
+        return view(edit(courseId, ifMatch, authorId, copy -> {
+            if (copy.moduleTitles.containsKey(module.id())) {
+                throw new ConflictException("The draft already has a module '" + module.id() + "'.");
+            }
+            copy.moduleTitles.put(module.id(), module.title());
+            copy.lessons.put(module.id(), new ArrayList<>());
+        }));
     }
 
     @Transactional
     public DraftView renameModule(String courseId, String moduleId, String title, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        if (!copy.moduleTitles.containsKey(moduleId)) {
-            throw new NotFoundException("The draft of '" + courseId + "' has no module '" + moduleId + "'.");
-        }
-        copy.moduleTitles.put(moduleId, title);
-        save(draft, copy.toDocument(), authorId);
-        return view(draft);
+        return view(edit(courseId, ifMatch, authorId, copy -> {
+            if (!copy.moduleTitles.containsKey(moduleId)) {
+                throw new NotFoundException("The draft of '" + courseId + "' has no module '" + moduleId + "'.");
+            }
+            copy.moduleTitles.put(moduleId, title);
+        }));
     }
 
     @Transactional
@@ -209,15 +205,15 @@ public class CourseDrafts {
         if (lesson.id() == null) {
             throw new InvalidInputException("Give the new lesson an id (1-80 lowercase letters, digits or dashes).");
         }
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        if (copy.moduleOf(lesson.id()).isPresent()) {
-            throw new ConflictException("The draft already has a lesson '" + lesson.id() + "'.");
-        }
-        copy.requireModule(lesson.moduleId());
-        copy.lessons.get(lesson.moduleId()).add(toDocument(lesson.id(), lesson));
-        save(draft, copy.toDocument(), authorId);
-        return lessonView(lesson.moduleId(), copy.lesson(lesson.id()));
+        CourseDocument.Lesson added = toDocument(lesson.id(), lesson);
+        edit(courseId, ifMatch, authorId, copy -> {
+            if (copy.moduleOf(lesson.id()).isPresent()) {
+                throw new ConflictException("The draft already has a lesson '" + lesson.id() + "'.");
+            }
+            copy.requireModule(lesson.moduleId());
+            copy.lessons.get(lesson.moduleId()).add(added);
+        });
+        return lessonView(lesson.moduleId(), added);
     }
 
     /** Replaces a lesson's content; a new moduleId moves it to the end of that module. */
@@ -227,112 +223,97 @@ public class CourseDrafts {
             throw new InvalidInputException("The body is lesson '" + lesson.id() + "' but the path names '" + lessonId
                     + "'; a lesson's id cannot change (delete it and add a new one).");
         }
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
-        copy.requireModule(lesson.moduleId());
         CourseDocument.Lesson updated = toDocument(lessonId, lesson);
-        List<CourseDocument.Lesson> lessons = copy.lessons.get(moduleId);
-        if (moduleId.equals(lesson.moduleId())) {
-            lessons.set(indexOf(lessons, lessonId), updated);
-        } else {
-            lessons.remove(indexOf(lessons, lessonId));
-            copy.lessons.get(lesson.moduleId()).add(updated);
-        }
-        save(draft, copy.toDocument(), authorId);
+        edit(courseId, ifMatch, authorId, copy -> {
+            String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
+            copy.requireModule(lesson.moduleId());
+            List<CourseDocument.Lesson> lessons = copy.lessons.get(moduleId);
+            if (moduleId.equals(lesson.moduleId())) {
+                lessons.set(indexOf(lessons, lessonId), updated);
+            } else {
+                lessons.remove(indexOf(lessons, lessonId));
+                copy.lessons.get(lesson.moduleId()).add(updated);
+            }
+        });
         return lessonView(lesson.moduleId(), updated);
     }
 
     /** Deleting a lesson that a quiz waits for leaves a broken rule: validation names it, publishing refuses it. */
     @Transactional
     public void deleteLesson(String courseId, String lessonId, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
-        List<CourseDocument.Lesson> lessons = copy.lessons.get(moduleId);
-        lessons.remove(indexOf(lessons, lessonId));
-        save(draft, copy.toDocument(), authorId);
+        edit(courseId, ifMatch, authorId, copy -> {
+            String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
+            List<CourseDocument.Lesson> lessons = copy.lessons.get(moduleId);
+            lessons.remove(indexOf(lessons, lessonId));
+        });
     }
 
     /** Puts modules and lessons in the given order; lessons may move between modules. Nothing may be added or lost. */
     @Transactional
     public DraftView reorder(String courseId, Order order, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        List<String> problems = new ArrayList<>();
-        Set<String> seenModules = new HashSet<>();
-        Set<String> seenLessons = new HashSet<>();
-        for (ModuleOrder module : order.modules()) {
-            if (!copy.moduleTitles.containsKey(module.id())) {
-                problems.add("the draft has no module '" + module.id() + "'");
-            } else if (!seenModules.add(module.id())) {
-                problems.add("module '" + module.id() + "' is listed twice");
-            }
-            for (String lessonId : module.lessons()) {
-                if (copy.moduleOf(lessonId).isEmpty()) {
-                    problems.add("the draft has no lesson '" + lessonId + "'");
-                } else if (!seenLessons.add(lessonId)) {
-                    problems.add("lesson '" + lessonId + "' is listed twice");
+        return view(edit(courseId, ifMatch, authorId, copy -> {
+            List<String> problems = new ArrayList<>();
+            Set<String> seenModules = new HashSet<>();
+            Set<String> seenLessons = new HashSet<>();
+            for (ModuleOrder module : order.modules()) {
+                if (!copy.moduleTitles.containsKey(module.id())) {
+                    problems.add("the draft has no module '" + module.id() + "'");
+                } else if (!seenModules.add(module.id())) {
+                    problems.add("module '" + module.id() + "' is listed twice");
+                }
+                for (String lessonId : module.lessons()) {
+                    if (copy.moduleOf(lessonId).isEmpty()) {
+                        problems.add("the draft has no lesson '" + lessonId + "'");
+                    } else if (!seenLessons.add(lessonId)) {
+                        problems.add("lesson '" + lessonId + "' is listed twice");
+                    }
                 }
             }
-        }
-        copy.moduleTitles.keySet().stream().filter(id -> !seenModules.contains(id))
-                .forEach(id -> problems.add("module '" + id + "' is missing"));
-        copy.lessons.values().stream().flatMap(List::stream).map(CourseDocument.Lesson::id)
-                .filter(id -> !seenLessons.contains(id)).forEach(id -> problems.add("lesson '" + id + "' is missing"));
-        if (!problems.isEmpty()) {
-            throw new RuleViolationException("Order does not match the draft",
-                    "List every module and every lesson of the draft exactly once: " + String.join("; ", problems) + ".");
-        }
-        Map<String, CourseDocument.Lesson> byId = new LinkedHashMap<>();
-        copy.lessons.values().stream().flatMap(List::stream).forEach(lesson -> byId.put(lesson.id(), lesson));
-        Map<String, String> titles = new LinkedHashMap<>(copy.moduleTitles);
-        copy.moduleTitles.clear();
-        copy.lessons.clear();
-        for (ModuleOrder module : order.modules()) {
-            copy.moduleTitles.put(module.id(), titles.get(module.id()));
-            copy.lessons.put(module.id(), new ArrayList<>(module.lessons().stream().map(byId::get).toList()));
-        }
-        save(draft, copy.toDocument(), authorId);
-        return view(draft);
+            copy.moduleTitles.keySet().stream().filter(id -> !seenModules.contains(id))
+                    .forEach(id -> problems.add("module '" + id + "' is missing"));
+            copy.lessons.values().stream().flatMap(List::stream).map(CourseDocument.Lesson::id)
+                    .filter(id -> !seenLessons.contains(id)).forEach(id -> problems.add("lesson '" + id + "' is missing"));
+            if (!problems.isEmpty()) {
+                throw new RuleViolationException("Order does not match the draft",
+                        "List every module and every lesson of the draft exactly once: " + String.join("; ", problems) + ".");
+            }
+            Map<String, CourseDocument.Lesson> byId = new LinkedHashMap<>();
+            copy.lessons.values().stream().flatMap(List::stream).forEach(lesson -> byId.put(lesson.id(), lesson));
+            Map<String, String> titles = new LinkedHashMap<>(copy.moduleTitles);
+            copy.moduleTitles.clear();
+            copy.lessons.clear();
+            for (ModuleOrder module : order.modules()) {
+                copy.moduleTitles.put(module.id(), titles.get(module.id()));
+                copy.lessons.put(module.id(), new ArrayList<>(module.lessons().stream().map(byId::get).toList()));
+            }
+        }));
     }
 
     /** Creates or replaces a quiz placement; answers whether it was created. */
     @Transactional
     public boolean putQuiz(String courseId, String quizId, QuizRequest quiz, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        copy.requireModule(quiz.moduleId());
-        List<String> unknown = quiz.unlockedBy().stream().filter(id -> copy.moduleOf(id).isEmpty()).toList();
-        if (!unknown.isEmpty()) {
-            throw new RuleViolationException("Broken sequencing rule",
-                    "unlockedBy names lessons the draft does not have: " + String.join(", ", unknown) + ".");
-        }
         CourseDocument.Quiz placement = new CourseDocument.Quiz(quizId, quiz.title(), quiz.moduleId(), quiz.passPercent(),
                 quiz.required(), List.copyOf(quiz.unlockedBy()));
-        int index = -1;
-        for (int i = 0; i < copy.quizzes.size(); i++) {
-            if (copy.quizzes.get(i).id().equals(quizId)) {
-                index = i;
+        boolean[] created = {false};
+        edit(courseId, ifMatch, authorId, copy -> {
+            copy.requireModule(quiz.moduleId());
+            List<String> unknown = quiz.unlockedBy().stream().filter(id -> copy.moduleOf(id).isEmpty()).toList();
+            if (!unknown.isEmpty()) {
+                throw new RuleViolationException("Broken sequencing rule",
+                        "unlockedBy names lessons the draft does not have: " + String.join(", ", unknown) + ".");
             }
-        }
-        if (index >= 0) {
-            copy.quizzes.set(index, placement);
-        } else {
-            copy.quizzes.add(placement);
-        }
-        save(draft, copy.toDocument(), authorId);
-        return index < 0;
+            created[0] = copy.putQuiz(placement);
+        });
+        return created[0];
     }
 
     @Transactional
     public void deleteQuiz(String courseId, String quizId, String ifMatch, String authorId) {
-        CourseDraft draft = locked(courseId, ifMatch);
-        WorkingCopy copy = WorkingCopy.of(draft.content);
-        if (!copy.quizzes.removeIf(quiz -> quiz.id().equals(quizId))) {
-            throw new NotFoundException("The draft of '" + courseId + "' has no quiz '" + quizId + "'.");
-        }
-        save(draft, copy.toDocument(), authorId);
+        edit(courseId, ifMatch, authorId, copy -> {
+            if (!copy.quizzes.removeIf(quiz -> quiz.id().equals(quizId))) {
+                throw new NotFoundException("The draft of '" + courseId + "' has no quiz '" + quizId + "'.");
+            }
+        });
     }
 
     /**
@@ -355,8 +336,8 @@ public class CourseDrafts {
         }
         publisher.publish(document, ContentFile.sha256(json(document).getBytes(StandardCharsets.UTF_8)));
         LOG.infof("Course %s version %d published from the draft of %s by %s", courseId, next, draft.createdBy, authorId);
-        draft.delete();
-        CourseVersion published = CourseVersion.find(courseId, next).orElseThrow();
+        drafts.delete(draft);
+        CourseVersion published = versions.version(courseId, next).orElseThrow();
         int lessons = document.modules().stream().mapToInt(module -> module.lessons().size()).sum();
         return new Publication(courseId, next, published.publishedAt, lessons,
                 document.quizzes() == null ? 0 : document.quizzes().size());
@@ -364,8 +345,21 @@ public class CourseDrafts {
 
     // Helpers
 
+    /**
+     * Every edit's one shape: lock the draft at the revision the author read (428/412 otherwise), change a working
+     * copy of its content, and save that as the next revision. A refusal thrown by {@code change} leaves the draft
+     * as it was (the transaction rolls back). Answers the saved draft.
+     */
+    private CourseDraft edit(String courseId, String ifMatch, String authorId, Consumer<WorkingCopy> change) {
+        CourseDraft draft = locked(courseId, ifMatch);
+        WorkingCopy copy = WorkingCopy.of(draft.content);
+        change.accept(copy);
+        save(draft, copy.toDocument(), authorId);
+        return draft;
+    }
+
     private CourseDraft locked(String courseId, String ifMatch) {
-        CourseDraft draft = CourseDraft.forUpdate(courseId).orElseThrow(noDraft(courseId));
+        CourseDraft draft = drafts.forUpdate(courseId).orElseThrow(noDraft(courseId));
         // Two authors editing one draft must not overwrite each other unseen: every write names its revision.
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new PreconditionRequiredException("Send If-Match with the draft's ETag (its revision, now \""
@@ -397,8 +391,8 @@ public class CourseDrafts {
         draft.updatedAt = clock.instant();
     }
 
-    private static int nextVersion(String courseId) {
-        return CourseVersion.latest(courseId).map(version -> version.version + 1).orElse(1);
+    private int nextVersion(String courseId) {
+        return versions.latest(courseId).map(version -> version.version + 1).orElse(1);
     }
 
     private static Optional<String> staleness(CourseDraft draft, int next) {
@@ -417,9 +411,9 @@ public class CourseDrafts {
     }
 
     /** A published version, back in the shape of its content file. */
-    private static CourseDocument document(CourseVersion version) {
-        List<Lesson> lessons = Lesson.ofVersion(version);
-        List<CourseDocument.Module> modules = CourseModule.ofVersion(version).stream()
+    private CourseDocument document(CourseVersion version) {
+        List<Lesson> lessons = lessonRepository.ofVersion(version);
+        List<CourseDocument.Module> modules = moduleRepository.ofVersion(version).stream()
                 .map(module -> new CourseDocument.Module(module.moduleId, module.title, lessons.stream()
                         .filter(lesson -> lesson.moduleId.equals(module.moduleId))
                         .map(lesson -> {
@@ -430,7 +424,7 @@ public class CourseDrafts {
                         })
                         .toList()))
                 .toList();
-        List<CourseDocument.Quiz> quizzes = QuizPlacement.ofVersion(version).stream()
+        List<CourseDocument.Quiz> quizzes = quizRepository.ofVersion(version).stream()
                 .map(quiz -> new CourseDocument.Quiz(quiz.quizId, quiz.title, quiz.moduleId, quiz.passPercent,
                         quiz.required, List.copyOf(quiz.unlockedBy)))
                 .toList();
@@ -439,7 +433,7 @@ public class CourseDrafts {
     }
 
     private CourseDocument.Lesson toDocument(String lessonId, DraftLesson lesson) {
-        List<JsonNode> blocks = lesson.blocks().stream().map(block -> (JsonNode) mapper.valueToTree(block)).toList();
+        List<JsonNode> blocks = lesson.blocks();
         return new CourseDocument.Lesson(lessonId, lesson.title(), lesson.estimatedMinutes(), lesson.required(),
                 List.copyOf(lesson.objectives()), blocks);
     }
@@ -493,55 +487,5 @@ public class CourseDrafts {
 
     private static Supplier<NotFoundException> noLesson(String courseId, String lessonId) {
         return () -> new NotFoundException("The draft of '" + courseId + "' has no lesson '" + lessonId + "'.");
-    }
-
-    /** A draft's content as lists that edits can change, then written back as a course document. */
-    private static final class WorkingCopy {
-        final CourseDocument original;
-        final Map<String, String> moduleTitles = new LinkedHashMap<>();
-        final Map<String, List<CourseDocument.Lesson>> lessons = new LinkedHashMap<>();
-        final List<CourseDocument.Quiz> quizzes = new ArrayList<>();
-
-        private WorkingCopy(CourseDocument original) {
-            this.original = original;
-        }
-
-        static WorkingCopy of(CourseDocument content) {
-            WorkingCopy copy = new WorkingCopy(content);
-            for (CourseDocument.Module module : content.modules() == null ? List.<CourseDocument.Module>of() : content.modules()) {
-                copy.moduleTitles.put(module.id(), module.title());
-                copy.lessons.put(module.id(), new ArrayList<>(module.lessons() == null ? List.of() : module.lessons()));
-            }
-            if (content.quizzes() != null) {
-                copy.quizzes.addAll(content.quizzes());
-            }
-            return copy;
-        }
-
-        Optional<String> moduleOf(String lessonId) {
-            return lessons.entrySet().stream()
-                    .filter(entry -> entry.getValue().stream().anyMatch(lesson -> lesson.id().equals(lessonId)))
-                    .map(Map.Entry::getKey).findFirst();
-        }
-
-        CourseDocument.Lesson lesson(String lessonId) {
-            return lessons.values().stream().flatMap(List::stream).filter(lesson -> lesson.id().equals(lessonId))
-                    .findFirst().orElseThrow();
-        }
-
-        void requireModule(String moduleId) {
-            if (!moduleTitles.containsKey(moduleId)) {
-                throw new RuleViolationException("Unknown module", "The draft has no module '" + moduleId
-                        + "'. Add it first, or use one of: " + String.join(", ", moduleTitles.keySet()) + ".");
-            }
-        }
-
-        CourseDocument toDocument() {
-            List<CourseDocument.Module> modules = moduleTitles.entrySet().stream()
-                    .map(entry -> new CourseDocument.Module(entry.getKey(), entry.getValue(), List.copyOf(lessons.get(entry.getKey()))))
-                    .toList();
-            return new CourseDocument(original.courseId(), 0, original.title(), original.summary(), original.language(),
-                    original.attribution(), modules, List.copyOf(quizzes));
-        }
     }
 }

@@ -6,6 +6,10 @@ import com.upward.course.domain.CourseModule;
 import com.upward.course.domain.CourseVersion;
 import com.upward.course.domain.Lesson;
 import com.upward.course.domain.QuizPlacement;
+import com.upward.course.persistence.CourseModuleRepository;
+import com.upward.course.persistence.CourseVersionRepository;
+import com.upward.course.persistence.LessonRepository;
+import com.upward.course.persistence.QuizPlacementRepository;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.CoursePublished;
 import com.upward.platform.web.errors.ConflictException;
@@ -30,6 +34,18 @@ public class CoursePublisher {
     @Inject
     Outbox outbox;
 
+    @Inject
+    CourseVersionRepository versions;
+
+    @Inject
+    CourseModuleRepository modules;
+
+    @Inject
+    LessonRepository lessons;
+
+    @Inject
+    QuizPlacementRepository quizzes;
+
     public enum Outcome { PUBLISHED, ALREADY_PUBLISHED }
 
     @Transactional
@@ -38,7 +54,7 @@ public class CoursePublisher {
         if (!problems.isEmpty()) {
             throw new RuleViolationException("Invalid course", String.join("; ", problems));
         }
-        Optional<CourseVersion> existing = CourseVersion.find(course.courseId(), course.version());
+        Optional<CourseVersion> existing = versions.version(course.courseId(), course.version());
         if (existing.isPresent()) {
             if (existing.get().contentHash.equals(contentHash)) {
                 return Outcome.ALREADY_PUBLISHED;
@@ -56,7 +72,7 @@ public class CoursePublisher {
         version.language = course.language() == null ? "en" : course.language();
         version.contentHash = contentHash;
         version.publishedAt = now;
-        version.persist();
+        versions.persist(version);
 
         List<CoursePublished.Lesson> lessonEvents = new ArrayList<>();
         int modulePosition = 0;
@@ -67,7 +83,7 @@ public class CoursePublisher {
             module.moduleId = moduleDocument.id();
             module.position = ++modulePosition;
             module.title = moduleDocument.title();
-            module.persist();
+            modules.persist(module);
             for (CourseDocument.Lesson lessonDocument : moduleDocument.lessons()) {
                 Lesson lesson = new Lesson();
                 lesson.courseVersionId = version.id;
@@ -79,7 +95,7 @@ public class CoursePublisher {
                 lesson.required = lessonDocument.required();
                 lesson.objectives = lessonDocument.objectives();
                 lesson.blocks = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().addAll(lessonDocument.blocks());
-                lesson.persist();
+                lessons.persist(lesson);
                 lessonEvents.add(new CoursePublished.Lesson(lesson.lessonId, lesson.moduleId, lesson.position, lesson.title, lesson.required));
             }
         }
@@ -93,7 +109,7 @@ public class CoursePublisher {
             quiz.passPercent = quizDocument.passPercent();
             quiz.required = quizDocument.required();
             quiz.unlockedBy = quizDocument.unlockedBy() == null ? List.of() : quizDocument.unlockedBy();
-            quiz.persist();
+            quizzes.persist(quiz);
             quizEvents.add(new CoursePublished.Quiz(quiz.quizId, quiz.title, quiz.passPercent, quiz.required, quiz.unlockedBy));
         }
         outbox.publish(new CoursePublished(course.courseId(), course.version(), course.title(), now, lessonEvents, quizEvents));

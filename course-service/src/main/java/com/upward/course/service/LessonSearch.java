@@ -2,13 +2,13 @@ package com.upward.course.service;
 
 import com.upward.course.config.CourseConfig;
 import com.upward.course.domain.CourseVersion;
-import com.upward.course.rest.CourseViews.SearchHit;
+import com.upward.course.persistence.LessonRepository;
+import com.upward.course.service.CourseReads.SearchHit;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
 import com.upward.platform.web.errors.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -22,12 +22,8 @@ import java.util.List;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class LessonSearch {
 
-    /** The snippet is HTML: the lesson text escaped, the matches inside mark elements. */
-    private static final String HEADLINE_OPTIONS =
-            "StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
-
     @Inject
-    EntityManager entityManager;
+    LessonRepository lessons;
 
     @Inject
     CourseCatalog catalog;
@@ -48,30 +44,13 @@ public class LessonSearch {
                     + " characters, not " + q.length() + ".");
         }
         CourseVersion version = catalog.versionFor(learnerId, orgId, courseId, catalog.latest(courseId));
-        long total = ((Number) entityManager.createNativeQuery("""
-                        SELECT count(*) FROM lesson
-                        WHERE course_version_id = :version AND search_vector @@ websearch_to_tsquery('english', :q)""")
-                .setParameter("version", version.id).setParameter("q", q)
-                .getSingleResult()).longValue();
+        long total = lessons.countMatches(version, q);
         if (total == 0) {
             return Page.of(List.of(), page, 0);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT l.lesson_id, l.title, l.module_id, l.position, ts_rank(l.search_vector, query) AS rank,
-                               ts_headline('english',
-                                   replace(replace(replace(lesson_block_text(l.blocks), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
-                                   query, :options) AS snippet
-                        FROM lesson l, websearch_to_tsquery('english', :q) AS query
-                        WHERE l.course_version_id = :version AND l.search_vector @@ query
-                        ORDER BY rank DESC, l.position
-                        LIMIT :size OFFSET :offset""")
-                .setParameter("version", version.id).setParameter("q", q).setParameter("options", HEADLINE_OPTIONS)
-                .setParameter("size", page.size()).setParameter("offset", page.offset())
-                .getResultList();
-        List<SearchHit> hits = rows.stream()
-                .map(row -> new SearchHit((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue(),
-                        ((Number) row[4]).doubleValue(), (String) row[5]))
+        List<SearchHit> hits = lessons.matches(version, q, page.size(), page.offset()).stream()
+                .map(match -> new SearchHit(match.lessonId(), match.title(), match.moduleId(), match.position(),
+                        match.rank(), match.snippet()))
                 .toList();
         return Page.of(hits, page, total);
     }
