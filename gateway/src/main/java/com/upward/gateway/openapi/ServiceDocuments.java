@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The services' own OpenAPI documents, as each serves it at /q/openapi. Read at start; one that cannot be read
@@ -44,7 +45,7 @@ public class ServiceDocuments {
 
     private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
     /** Counts the documents read, so a reader can tell cheaply whether anything changed since it last looked. */
-    private volatile long version;
+    private final AtomicLong version = new AtomicLong();
     private HttpClient client;
     private volatile boolean stopped;
 
@@ -60,7 +61,7 @@ public class ServiceDocuments {
 
     /** Changes whenever a document is read. */
     public long version() {
-        return version;
+        return version.get();
     }
 
     /** The documents read so far, by service name. */
@@ -88,7 +89,8 @@ public class ServiceDocuments {
                 .onSuccess(body -> {
                     try {
                         documents.put(service, mapper.readTree(body.getBytes()));
-                        version++;
+                        // Documents arrive on several event loops: an increment must not be lost, or a reader could miss one.
+                        version.incrementAndGet();
                         schedule(service, source, config.openapi().refreshInterval().toMillis());
                     } catch (IOException e) {
                         LOG.warnf("The OpenAPI document of %s at %s is not JSON: %s", service, source, e.getMessage());
