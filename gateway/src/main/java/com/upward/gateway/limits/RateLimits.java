@@ -32,38 +32,39 @@ public class RateLimits {
 
     void register(@Observes Filters filters) {
         // After CORS (so preflights are not counted twice) and before authentication.
-        filters.register(this::perAddress, SecurityHandlerPriorities.AUTHENTICATION + 10);
+        filters.register(context -> {
+            if (!refusedForAddress(context)) {
+                context.next();
+            }
+        }, SecurityHandlerPriorities.AUTHENTICATION + 10);
         // After authentication has named the caller, before the role checks.
-        filters.register(this::perUser, SecurityHandlerPriorities.FORM_AUTHENTICATION - 10);
+        filters.register(context -> {
+            String subject = subject(context);
+            if (subject == null || !refusedForUser(context, subject)) {
+                context.next();
+            }
+        }, SecurityHandlerPriorities.FORM_AUTHENTICATION - 10);
     }
 
-    void perAddress(RoutingContext context) {
+    /** Counts the request against its address (and sign-in's stricter limit); answers 429 and says so when over. */
+    public boolean refusedForAddress(RoutingContext context) {
         if (exempt(context)) {
-            context.next();
-            return;
+            return false;
         }
         String address = address(context);
         if (SIGN_IN_PATH.equals(context.request().path())
                 && refused(context, "sign-in:" + address, config.signInRequests(), config.signInWindow(),
                 "Too many sign-in attempts from your address.")) {
-            return;
+            return true;
         }
-        if (!refused(context, "address:" + address, config.perIpRequests(), config.perIpWindow(),
-                "Too many requests from your address.")) {
-            context.next();
-        }
+        return refused(context, "address:" + address, config.perIpRequests(), config.perIpWindow(),
+                "Too many requests from your address.");
     }
 
-    void perUser(RoutingContext context) {
-        String subject = subject(context);
-        if (subject == null || exempt(context)) {
-            context.next();
-            return;
-        }
-        if (!refused(context, "user:" + subject, config.perUserRequests(), config.perUserWindow(),
-                "Too many requests for your account.")) {
-            context.next();
-        }
+    /** Counts the request against the token's subject; answers 429 and says so when over. */
+    public boolean refusedForUser(RoutingContext context, String subject) {
+        return !exempt(context) && refused(context, "user:" + subject, config.perUserRequests(), config.perUserWindow(),
+                "Too many requests for your account.");
     }
 
     private boolean refused(RoutingContext context, String key, int limit, Duration window, String reason) {

@@ -1,19 +1,24 @@
 package com.upward.gateway.routing;
 
 import com.upward.gateway.config.GatewayConfig;
+import com.upward.platform.web.Roles;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-/** Which service answers which API paths, and how long it may take. Everything under /api/v1 not listed is not found. */
+/**
+ * Which service answers which API paths, the role a caller needs there (checked at the edge, and again by the
+ * service), and how long it may take. Everything under /api/v1 not listed is not found.
+ */
 public final class ServiceRoutes {
 
     public static final String COURSE = "course-service";
     public static final String ASSESSMENT = "assessment-service";
     public static final String PROGRESS = "progress-service";
 
-    public record Route(String pathRegex, String service, URI origin, Duration timeout) {
+    /** {@code role} null: anyone may call it, with or without a token (a certificate check). */
+    public record Route(String pathRegex, String service, URI origin, Duration timeout, String role) {
         /** The metrics tag of a routed path that no service document has: the route's prefix, {@code /api/v1/quizzes/**}. */
         public String undocumentedTemplate() {
             return pathRegex.replace("(/.*)?", "/**");
@@ -27,20 +32,21 @@ public final class ServiceRoutes {
         Duration learner = config.routing().timeout();
         Duration admin = config.routing().adminTimeout();
         return List.of(
-                new Route("/api/v1/courses(/.*)?", COURSE, course, learner),
-                new Route("/api/v1/admin/courses(/.*)?", COURSE, course, admin),
-                new Route("/api/v1/quizzes(/.*)?", ASSESSMENT, assessment, learner),
-                new Route("/api/v1/attempts(/.*)?", ASSESSMENT, assessment, learner),
-                new Route("/api/v1/me/power-profile(/.*)?", ASSESSMENT, assessment, learner),
-                new Route("/api/v1/admin/question-statistics(/.*)?", ASSESSMENT, assessment, admin),
-                new Route("/api/v1/me/progress(/.*)?", PROGRESS, progress, learner),
-                new Route("/api/v1/me/certificates(/.*)?", PROGRESS, progress, learner),
-                new Route("/api/v1/me/enrolments(/.*)?", PROGRESS, progress, learner),
-                new Route("/api/v1/certificates(/.*)?", PROGRESS, progress, learner),
-                new Route("/api/v1/admin/reports(/.*)?", PROGRESS, progress, admin),
-                new Route("/api/v1/admin/enrolments(/.*)?", PROGRESS, progress, admin),
+                new Route("/api/v1/courses(/.*)?", COURSE, course, learner, Roles.LEARNER),
+                // Authoring is the author's; reports, enrolments and question statistics are the org admin's.
+                new Route("/api/v1/admin/courses(/.*)?", COURSE, course, admin, Roles.AUTHOR),
+                new Route("/api/v1/quizzes(/.*)?", ASSESSMENT, assessment, learner, Roles.LEARNER),
+                new Route("/api/v1/attempts(/.*)?", ASSESSMENT, assessment, learner, Roles.LEARNER),
+                new Route("/api/v1/me/power-profile(/.*)?", ASSESSMENT, assessment, learner, Roles.LEARNER),
+                new Route("/api/v1/admin/question-statistics(/.*)?", ASSESSMENT, assessment, admin, Roles.ADMIN),
+                new Route("/api/v1/me/progress(/.*)?", PROGRESS, progress, learner, Roles.LEARNER),
+                new Route("/api/v1/me/certificates(/.*)?", PROGRESS, progress, learner, Roles.LEARNER),
+                new Route("/api/v1/me/enrolments(/.*)?", PROGRESS, progress, learner, Roles.LEARNER),
+                new Route("/api/v1/certificates(/.*)?", PROGRESS, progress, learner, null),
+                new Route("/api/v1/admin/reports(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
+                new Route("/api/v1/admin/enrolments(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
                 // An LMS's server-to-server pull (role integration): pages of completions from an index.
-                new Route("/api/v1/integration(/.*)?", PROGRESS, progress, learner));
+                new Route("/api/v1/integration(/.*)?", PROGRESS, progress, learner, Roles.INTEGRATION));
     }
 
     private ServiceRoutes() {

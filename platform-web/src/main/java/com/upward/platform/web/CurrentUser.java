@@ -47,7 +47,7 @@ public class CurrentUser {
     }
 
     /** A claim that can be an id or a name: a non-blank string without control characters (NUL, line breaks). */
-    static boolean usable(String claim) {
+    public static boolean usable(String claim) {
         return claim != null && !claim.isBlank() && claim.chars().noneMatch(Character::isISOControl);
     }
 

@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -30,17 +30,20 @@ public class RequestCorrelation {
     private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
     private static final String ZERO_TRACE = "0".repeat(32);
     private static final String ZERO_SPAN = "0".repeat(16);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     void register(@Observes Filters filters) {
-        filters.register(this::correlate, PRIORITY);
+        filters.register(context -> {
+            correlate(context);
+            context.next();
+        }, PRIORITY);
     }
 
-    void correlate(RoutingContext context) {
+    /** Sets both ids on the request and the request id on the answer; the gateway's fast path calls it directly. */
+    public void correlate(RoutingContext context) {
         HttpServerRequest request = context.request();
         String requestId = request.getHeader(REQUEST_ID);
         if (requestId == null || !REQUEST_ID_FORMAT.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
+            requestId = randomRequestId();
         }
         String traceId = null;
         String flags = "01";
@@ -68,12 +71,23 @@ public class RequestCorrelation {
             MDC.remove("traceId");
             MDC.remove("spanId");
         });
-        context.next();
     }
 
+    /*
+     * Ids only have to be unique, not secret: ThreadLocalRandom, not SecureRandom, whose every call took a lock
+     * and read /dev/urandom, three times per request at the gateway.
+     */
     private static String randomHex(int bytes) {
         byte[] value = new byte[bytes];
-        RANDOM.nextBytes(value);
+        ThreadLocalRandom.current().nextBytes(value);
         return HexFormat.of().formatHex(value);
+    }
+
+    private static String randomRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        // A version-4 UUID, as UUID.randomUUID() makes, from the faster source.
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & ~(0xC000L << 48) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 }

@@ -1,0 +1,58 @@
+package com.upward.gateway;
+
+import com.upward.platform.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static com.upward.platform.testing.Problems.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * With every pooled connection to a service busy, a request that gets none within the connect timeout was
+ * never sent: the service is unavailable to it (503, with Retry-After), not slow to answer it (504).
+ */
+@QuarkusTest
+@TestProfile(PoolWaitTest.OneConnection.class)
+class PoolWaitTest {
+
+    public static class OneConnection implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("upward.gateway.pool.max-connections", "1", "upward.gateway.connect-timeout", "300ms",
+                    "upward.gateway.routing.timeout", "10s");
+        }
+    }
+
+    private static int standInHits(String path) {
+        String standIn = ConfigProvider.getConfig().getValue("upward.gateway.services.course", String.class);
+        return Integer.parseInt(RestAssured.given().baseUri(standIn).queryParam("path", path)
+                .get(StandInServiceResource.HITS).asString());
+    }
+
+    @Test
+    void aRequestThatGetsNoPooledConnectionInTimeIsA503WithRetryAfter() {
+        String learner = TestTokens.learner("learner-pool-wait", "acme");
+        int slowBefore = standInHits(StandInServiceResource.SLOW);
+        // Holds the only connection for the stand-in's five seconds.
+        CompletableFuture<Response> slow = CompletableFuture.supplyAsync(
+                () -> given().auth().oauth2(learner).get(StandInServiceResource.SLOW));
+        await().atMost(Duration.ofSeconds(10)).until(() -> standInHits(StandInServiceResource.SLOW) > slowBefore);
+
+        Response waited = given().auth().oauth2(learner).get("/api/v1/courses/c1");
+
+        assertProblem(waited, 503);
+        assertNotNull(waited.header("Retry-After"), "says when to try again");
+        slow.join().then().statusCode(200);
+    }
+}
