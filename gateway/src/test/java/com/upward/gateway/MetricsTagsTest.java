@@ -38,6 +38,9 @@ class MetricsTagsTest {
         given().auth().oauth2(learner).post("/api/v1/courses/course-77/lessons/lesson-77/completion");
         given().auth().oauth2(learner).get("/api/v1/courses/course-78");
         given().auth().oauth2(learner).get("/api/v1/quizzes/quiz-79/not-a-documented-path");
+        // Refused before any service: no token, and a token of the wrong role.
+        given().get("/api/v1/courses/course-80").then().statusCode(401);
+        given().auth().oauth2(TestTokens.token("metrics-lms", "acme", "integration")).get("/api/v1/courses/course-81").then().statusCode(403);
 
         Set<String> uris = new TreeSet<>();
         for (Meter meter : registry.find("http.server.requests").meters()) {
@@ -47,7 +50,7 @@ class MetricsTagsTest {
         assertTrue(uris.contains("/api/v1/courses/{courseId}/lessons/{lessonId}/completion"), "tagged by template: " + uris);
         assertTrue(uris.contains("/api/v1/courses/{courseId}"), "tagged by template: " + uris);
         assertTrue(uris.contains("/api/v1/quizzes/**"), "an undocumented path is tagged by its route: " + uris);
-        for (String raw : new String[] {attemptId, "course-77", "lesson-77", "course-78", "quiz-79"}) {
+        for (String raw : new String[] {attemptId, "course-77", "lesson-77", "course-78", "quiz-79", "course-80", "course-81"}) {
             assertTrue(uris.stream().noneMatch(uri -> uri != null && uri.contains(raw)), raw + " is in no tag: " + uris);
         }
     }

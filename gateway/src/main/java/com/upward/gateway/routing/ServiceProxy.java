@@ -100,6 +100,8 @@ public class ServiceProxy {
             // A caller whose token was verified before: the edge's checks in one step, ahead of the filter chain.
             Counter knownTokenRequests = metrics.counter("upward.gateway.proxy.known-token", "service", route.service());
             router.routeWithRegex(route.pathRegex()).order(KNOWN_TOKEN_ORDER).handler(context -> {
+                // Before any refusal, so a 401 or 429 is counted under the template too.
+                tagMetrics(context, route);
                 JsonWebToken token = knownTokenPath.knownToken(context);
                 if (token == null) {
                     context.next();
@@ -114,7 +116,6 @@ public class ServiceProxy {
     }
 
     private void forward(RoutingContext context, ServiceRoutes.Route route, HttpProxy proxy, JsonWebToken token) {
-        tagMetrics(context, route);
         if (route.role() != null && (token == null || !token.getGroups().contains(route.role()))) {
             EdgeResponses.problem(context, SecurityProblems.forbiddenProblem(context.request().path()));
         } else if (!pageTooLarge(context)) {
@@ -159,6 +160,8 @@ public class ServiceProxy {
             // The proxy learns of a failure from the answer it awaits; without a handler Vert.x would also log it
             // as an ERROR, e.g. "Stream reset: 0" for every caller that hangs up, which is no error of ours.
             request.exceptionHandler(failure -> LOG.debugf("%s request ended early: %s", route.service(), failure.getMessage()));
+            request.response().onSuccess(response -> response.exceptionHandler(
+                    failure -> LOG.debugf("%s answer ended early: %s", route.service(), failure.getMessage())));
             if (context.request().proxiedRequest().response().closed()) {
                 // The caller hung up while this request waited for a pooled connection: give the connection back
                 // now, or it stays leased until the route's idle timeout and the callers after it wait for it.
