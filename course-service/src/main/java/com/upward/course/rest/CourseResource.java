@@ -10,6 +10,7 @@ import com.upward.course.service.CourseCatalog;
 import com.upward.course.service.LessonCompletions;
 import com.upward.course.service.LessonSearch;
 import com.upward.platform.web.CurrentUser;
+import com.upward.platform.web.EntityTags;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageParams;
 import com.upward.platform.web.Roles;

@@ -13,6 +13,13 @@ public interface ProgressConfig {
 
     Integration integration();
 
+    /**
+     * The longest a learner's progress read may wait for a change ({@code Prefer: wait=N} with
+     * {@code If-None-Match}); below the gateway's time limit for learner routes (10 s).
+     */
+    @WithDefault("5s")
+    java.time.Duration maxWait();
+
     interface Reports {
         /** The largest page of the learner list. */
         @WithDefault("100")

@@ -7,6 +7,7 @@ import com.upward.platform.events.contract.CoursePublished;
 import com.upward.platform.events.contract.LessonCompleted;
 import com.upward.platform.events.contract.QuizAttemptScored;
 import com.upward.progress.domain.CourseStructure;
+import com.upward.progress.persistence.ProgressNotices;
 import com.upward.progress.persistence.CourseVersionRepository;
 import com.upward.progress.persistence.LearnerCourseRepository;
 import com.upward.progress.persistence.QuizAttemptRepository;
@@ -54,6 +55,9 @@ public class ProgressProjector implements EventHandler {
     @Inject
     TransactionSynchronizationRegistry transaction;
 
+    @Inject
+    ProgressNotices notices;
+
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void handle(EventEnvelope event) {
@@ -70,7 +74,9 @@ public class ProgressProjector implements EventHandler {
         Set<String> pending = toRefresh();
         for (String learnerAndCourse : List.copyOf(pending)) {
             int split = learnerAndCourse.indexOf('\n');
-            refresh.refresh(learnerAndCourse.substring(0, split), learnerAndCourse.substring(split + 1));
+            String learnerId = learnerAndCourse.substring(0, split);
+            refresh.refresh(learnerId, learnerAndCourse.substring(split + 1));
+            notices.announce(learnerId);
         }
         pending.clear();
     }

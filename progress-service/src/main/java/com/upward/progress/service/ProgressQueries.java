@@ -5,6 +5,7 @@ import com.upward.progress.domain.CourseState;
 import com.upward.progress.domain.CourseStructure;
 import com.upward.progress.domain.ProgressSnapshot;
 import com.upward.progress.domain.ProgressStatus;
+import com.upward.progress.persistence.ProgressNotices;
 import com.upward.progress.persistence.CourseVersionRepository;
 import com.upward.progress.persistence.SummaryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /** A learner's progress, answered from the read model. */
 @ApplicationScoped
@@ -39,6 +41,18 @@ public class ProgressQueries {
 
     @Inject
     CourseVersionRepository courses;
+
+    @Inject
+    ProgressNotices notices;
+
+    /** Completes when the learner's progress next changes (in any instance); {@link #stopWaiting} it after. */
+    public CompletableFuture<Void> nextChange(String learnerId) {
+        return notices.next(learnerId);
+    }
+
+    public void stopWaiting(String learnerId, CompletableFuture<Void> change) {
+        notices.forget(learnerId, change);
+    }
 
     public List<CourseProgress> allCourses(String learnerId) {
         return summaries.courseIds(learnerId).stream().map(course -> progress(learnerId, course))

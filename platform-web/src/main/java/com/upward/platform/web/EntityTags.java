@@ -1,4 +1,4 @@
-package com.upward.course.rest;
+package com.upward.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,19 +27,44 @@ public class EntityTags {
     @Inject
     ObjectMapper mapper;
 
+    /** A body as it will be sent, with its tag. */
+    public record Tagged(byte[] json, EntityTag tag) {
+    }
+
     public Response conditionalOk(Request request, Object body) {
-        byte[] json;
+        Tagged tagged = tagged(body);
+        return request.evaluatePreconditions(tagged.tag()) != null ? notModified(tagged) : ok(tagged);
+    }
+
+    public Tagged tagged(Object body) {
         try {
-            json = mapper.writeValueAsBytes(body);
+            byte[] json = mapper.writeValueAsBytes(body);
+            return new Tagged(json, new EntityTag(hash(json)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + body.getClass().getSimpleName() + " as JSON", e);
         }
-        EntityTag tag = new EntityTag(hash(json));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.tag(tag).cacheControl(PRIVATE_REVALIDATE).build();
+    }
+
+    public static Response ok(Tagged tagged) {
+        return Response.ok(tagged.json(), MediaType.APPLICATION_JSON_TYPE).tag(tagged.tag()).cacheControl(PRIVATE_REVALIDATE).build();
+    }
+
+    public static Response notModified(Tagged tagged) {
+        return Response.notModified(tagged.tag()).cacheControl(PRIVATE_REVALIDATE).build();
+    }
+
+    /** Whether an {@code If-None-Match} value names this tag (weak or strong, in a list, or {@code *}). */
+    public static boolean matches(String ifNoneMatch, EntityTag tag) {
+        if (ifNoneMatch == null) {
+            return false;
         }
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(tag).cacheControl(PRIVATE_REVALIDATE).build();
+        for (String candidate : ifNoneMatch.split(",")) {
+            String value = candidate.trim();
+            if (value.equals("*") || value.replaceFirst("^W/", "").equals("\"" + tag.getValue() + "\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String hash(byte[] json) {
