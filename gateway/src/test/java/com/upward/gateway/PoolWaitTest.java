@@ -4,9 +4,7 @@ import com.upward.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,20 +32,15 @@ class PoolWaitTest {
         }
     }
 
-    private static int standInHits(String path) {
-        String standIn = ConfigProvider.getConfig().getValue("upward.gateway.services.course", String.class);
-        return Integer.parseInt(RestAssured.given().baseUri(standIn).queryParam("path", path)
-                .get(StandInServiceResource.HITS).asString());
-    }
 
     @Test
     void aRequestThatGetsNoPooledConnectionInTimeIsA503WithRetryAfter() {
         String learner = TestTokens.learner("learner-pool-wait", "acme");
-        int slowBefore = standInHits(StandInServiceResource.SLOW);
+        int slowBefore = StandInServiceResource.hits(StandInServiceResource.SLOW);
         // Holds the only connection for the stand-in's five seconds.
         CompletableFuture<Response> slow = CompletableFuture.supplyAsync(
                 () -> given().auth().oauth2(learner).get(StandInServiceResource.SLOW));
-        await().atMost(Duration.ofSeconds(10)).until(() -> standInHits(StandInServiceResource.SLOW) > slowBefore);
+        await().atMost(Duration.ofSeconds(10)).until(() -> StandInServiceResource.hits(StandInServiceResource.SLOW) > slowBefore);
 
         Response waited = given().auth().oauth2(learner).get("/api/v1/courses/c1");
 

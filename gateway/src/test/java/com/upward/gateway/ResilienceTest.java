@@ -51,11 +51,6 @@ class ResilienceTest {
         return given().auth().oauth2(learner).get(path);
     }
 
-    private static int standInHits(String path) {
-        String standIn = ConfigProvider.getConfig().getValue("upward.gateway.services.course", String.class);
-        return Integer.parseInt(RestAssured.given().baseUri(standIn).queryParam("path", path)
-                .get(StandInServiceResource.HITS).asString());
-    }
 
     @Test
     void aServiceSlowerThanTheRouteTimeLimitIsA504Problem() {
@@ -93,8 +88,8 @@ class ResilienceTest {
         get(read).then().statusCode(200).body("method", org.hamcrest.Matchers.equalTo("GET"));
         given().auth().oauth2(learner).contentType("application/json").body("{\"n\":1}").post(write)
                 .then().statusCode(200).body("body", org.hamcrest.Matchers.equalTo("{\"n\":1}"));
-        assertEquals(1, standInHits(read));
-        assertEquals(1, standInHits(write), "the POST reached the service exactly once");
+        assertEquals(1, StandInServiceResource.hits(read));
+        assertEquals(1, StandInServiceResource.hits(write), "the POST reached the service exactly once");
     }
 
     @Test
@@ -102,7 +97,7 @@ class ResilienceTest {
         String path = StandInServiceResource.BREAK_ONCE + "read";
         double before = courseRetries();
         get(path).then().statusCode(200).body("path", org.hamcrest.Matchers.equalTo(path));
-        assertEquals(2, standInHits(path), "read once and dropped, then answered");
+        assertEquals(2, StandInServiceResource.hits(path), "read once and dropped, then answered");
         assertEquals(1.0, courseRetries() - before);
     }
 
@@ -113,7 +108,7 @@ class ResilienceTest {
         Response response = given().auth().oauth2(learner).contentType("application/json").body("{}").post(path);
         assertProblem(response, 502);
         assertEquals("Bad gateway", response.jsonPath().getString("title"));
-        assertEquals(1, standInHits(path), "the service saw the POST once, and it was not sent again");
+        assertEquals(1, StandInServiceResource.hits(path), "the service saw the POST once, and it was not sent again");
         assertEquals(0.0, courseRetries() - before);
     }
 
@@ -135,12 +130,12 @@ class ResilienceTest {
         assertProblem(refused, 503);
         assertTrue(refused.jsonPath().getString("detail").contains("not sending it requests"));
         assertTrue(refused.header("Retry-After").matches("[1-9][0-9]*"));
-        assertEquals(0, standInHits(healthy), "an open breaker does not call the service");
+        assertEquals(0, StandInServiceResource.hits(healthy), "an open breaker does not call the service");
 
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get(healthy).statusCode() == 200);
         assertEquals(CircuitBreakerState.CLOSED, breakers.state(ServiceRoutes.COURSE));
-        assertTrue(standInHits(healthy) >= 1);
+        assertTrue(StandInServiceResource.hits(healthy) >= 1);
     }
 
     @Test
@@ -148,7 +143,7 @@ class ResilienceTest {
         for (int i = 0; i < 12; i++) {
             hangUpMidRequest(StandInServiceResource.SLOW);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> standInHits(StandInServiceResource.SLOW) >= 12);
+        await().atMost(Duration.ofSeconds(10)).until(() -> StandInServiceResource.hits(StandInServiceResource.SLOW) >= 12);
         assertEquals(CircuitBreakerState.CLOSED, breakers.state(ServiceRoutes.COURSE));
         String other = TestTokens.learner("learner-after-hang-ups", "acme");
         for (int i = 0; i < 20; i++) {
@@ -160,13 +155,13 @@ class ResilienceTest {
     /** Sends a request over a raw socket and closes it before the (slow) answer comes. */
     private void hangUpMidRequest(String path) throws Exception {
         int port = io.restassured.RestAssured.port;
-        int before = standInHits(path);
+        int before = StandInServiceResource.hits(path);
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: 203.0.113.90\r\nAuthorization: Bearer "
                     + TestTokens.learner("learner-hanging-up", "acme") + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             // Hang up only once the service has the request: mid-request, not before the gateway forwarded it.
-            await().atMost(Duration.ofSeconds(5)).until(() -> standInHits(path) > before);
+            await().atMost(Duration.ofSeconds(5)).until(() -> StandInServiceResource.hits(path) > before);
         }
     }
 

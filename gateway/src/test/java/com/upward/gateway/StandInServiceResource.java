@@ -2,6 +2,7 @@ package com.upward.gateway;
 
 import com.upward.stack.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
 import io.smallrye.jwt.util.KeyUtils;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -9,6 +10,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -50,6 +52,12 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
     public static final int ASSESSMENT_DOCUMENT_REFUSALS = 2;
 
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+
+    /** How many requests for this path the stand-in (the course route's service) has had. */
+    public static int hits(String path) {
+        String standIn = ConfigProvider.getConfig().getValue("upward.gateway.services.course", String.class);
+        return Integer.parseInt(RestAssured.given().baseUri(standIn).queryParam("path", path).get(HITS).asString());
+    }
     private final Set<HttpConnection> connections = ConcurrentHashMap.newKeySet();
     private Vertx vertx;
 
