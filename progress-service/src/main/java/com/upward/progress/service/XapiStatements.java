@@ -3,6 +3,7 @@ package com.upward.progress.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.upward.platform.events.AfterCommit;
 import com.upward.platform.events.contract.LessonCompleted;
 import com.upward.platform.events.contract.QuizAttemptScored;
 import com.upward.progress.config.XapiConfig;
@@ -11,10 +12,7 @@ import com.upward.progress.persistence.LearnerProfileRepository;
 import com.upward.progress.persistence.XapiOutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -52,7 +50,7 @@ public class XapiStatements {
     XapiSender sender;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     /** The statement id for a source event: the same event id always gives the same statement id. */
     public static UUID statementId(String sourceEventId) {
@@ -157,18 +155,7 @@ public class XapiStatements {
             throw new IllegalStateException(e);
         }
         if (outbox.add(UUID.fromString(statement.get("id").asText()), orgId, verb, json)) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        sender.wake();
-                    }
-                }
-            });
+            afterCommit.run(sender::wake);
         }
     }
 }
