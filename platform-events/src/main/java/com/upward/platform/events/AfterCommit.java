@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
@@ -17,7 +16,7 @@ public class AfterCommit {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    /** Inside a transaction only: the registry refuses a synchronization without one. */
     public void run(Runnable action) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
