@@ -43,4 +43,16 @@ public class CourseStructure {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<CoursePublished.Quiz> quizzes;
+
+    /** The structure a published version's event tells. */
+    public static CourseStructure of(CoursePublished course) {
+        CourseStructure structure = new CourseStructure();
+        structure.courseId = course.courseId();
+        structure.version = course.version();
+        structure.title = course.title();
+        structure.publishedAt = course.publishedAt();
+        structure.lessons = course.lessons();
+        structure.quizzes = course.quizzes();
+        return structure;
+    }
 }
