@@ -1,11 +1,11 @@
 package com.upward.progress.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.upward.platform.events.AfterCommit;
 import com.upward.platform.events.contract.LessonCompleted;
 import com.upward.platform.events.contract.QuizAttemptScored;
+import com.upward.platform.web.JsonText;
 import com.upward.progress.config.XapiConfig;
 import com.upward.progress.messaging.XapiSender;
 import com.upward.progress.persistence.LearnerProfileRepository;
@@ -148,12 +148,7 @@ public class XapiStatements {
     }
 
     private void store(ObjectNode statement, String orgId, String verb) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(statement);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String json = JsonText.write(mapper, statement);
         if (outbox.add(UUID.fromString(statement.get("id").asText()), orgId, verb, json)) {
             afterCommit.run(sender::wake);
         }
