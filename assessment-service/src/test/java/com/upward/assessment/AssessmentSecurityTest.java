@@ -6,18 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AssessmentSecurityTest extends TokenSecurityContract {
 
-    @Override
-    protected String protectedPath() {
-        return "/api/v1/quizzes/four-types-of-power";
-    }
-
-    @Override
-    protected String allowedRole() {
-        return "learner";
-    }
-
-    @Override
-    protected String otherRole() {
-        return "admin";
+    AssessmentSecurityTest() {
+        super("/api/v1/quizzes/four-types-of-power", "learner", "admin");
     }
 }

@@ -6,18 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class QuestionStatisticsSecurityTest extends TokenSecurityContract {
 
-    @Override
-    protected String protectedPath() {
-        return "/api/v1/admin/question-statistics/four-types-of-power";
-    }
-
-    @Override
-    protected String allowedRole() {
-        return "admin";
-    }
-
-    @Override
-    protected String otherRole() {
-        return "learner";
+    QuestionStatisticsSecurityTest() {
+        super("/api/v1/admin/question-statistics/four-types-of-power", "admin", "learner");
     }
 }

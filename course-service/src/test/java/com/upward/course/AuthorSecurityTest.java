@@ -7,18 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AuthorSecurityTest extends TokenSecurityContract {
 
-    @Override
-    protected String protectedPath() {
-        return "/api/v1/admin/courses";
-    }
-
-    @Override
-    protected String allowedRole() {
-        return "author";
-    }
-
-    @Override
-    protected String otherRole() {
-        return "learner";
+    AuthorSecurityTest() {
+        super("/api/v1/admin/courses", "author", "learner");
     }
 }

@@ -6,18 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CourseSecurityTest extends TokenSecurityContract {
 
-    @Override
-    protected String protectedPath() {
-        return "/api/v1/courses/how-to-lead-upward";
-    }
-
-    @Override
-    protected String allowedRole() {
-        return "learner";
-    }
-
-    @Override
-    protected String otherRole() {
-        return "integration";
+    CourseSecurityTest() {
+        super("/api/v1/courses/how-to-lead-upward", "learner", "integration");
     }
 }

@@ -7,23 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class GatewaySecurityTest extends TokenSecurityContract {
 
-    @Override
-    protected String protectedPath() {
-        return "/api/v1/me/progress";
-    }
-
-    @Override
-    protected String allowedRole() {
-        return "learner";
-    }
-
-    @Override
-    protected String otherRole() {
-        return "integration";
-    }
-
-    @Override
-    protected boolean pathNeedsOrganisation() {
-        return false;
+    GatewaySecurityTest() {
+        super("/api/v1/me/progress", "learner", "integration", false);
     }
 }

@@ -27,6 +27,7 @@ import static com.upward.progress.TestEvents.count;
 import static com.upward.progress.TestEvents.course;
 import static com.upward.progress.TestEvents.lesson;
 import static com.upward.progress.TestEvents.publish;
+import static com.upward.progress.TestEvents.requiredLessonsDone;
 import static com.upward.progress.TestEvents.unique;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -146,8 +147,7 @@ class CompletionTest {
         String courseId = unique("graded-last");
         String learner = unique("learner");
         publish(course(courseId, 1));
-        publish(lesson(learner, "acme", courseId, 1, "a", 1));
-        publish(lesson(learner, "acme", courseId, 1, "b", 2));
+        requiredLessonsDone(learner, "acme", courseId);
         publish(attempt(learner, "acme", courseId, 1, 60, 3, GradingMethod.LAST));
         publish(attempt(learner, "acme", courseId, 2, 50, 4, GradingMethod.LAST));
         String token = TestTokens.learner(learner, "acme");
@@ -163,8 +163,7 @@ class CompletionTest {
         String courseId = unique("failing");
         String learner = unique("learner");
         publish(course(courseId, 1));
-        publish(lesson(learner, "acme", courseId, 1, "a", 1));
-        publish(lesson(learner, "acme", courseId, 1, "b", 2));
+        requiredLessonsDone(learner, "acme", courseId);
         publish(attempt(learner, "acme", courseId, 1, 60, 3));
         String token = TestTokens.learner(learner, "acme");
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(token).get("/api/v1/me/progress/" + courseId).then()

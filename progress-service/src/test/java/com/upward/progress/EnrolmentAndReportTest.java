@@ -26,6 +26,7 @@ import static com.upward.progress.TestEvents.count;
 import static com.upward.progress.TestEvents.course;
 import static com.upward.progress.TestEvents.lesson;
 import static com.upward.progress.TestEvents.publish;
+import static com.upward.progress.TestEvents.requiredLessonsDone;
 import static com.upward.progress.TestEvents.unique;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -71,8 +72,7 @@ class EnrolmentAndReportTest {
         given().auth().oauth2(dee).contentType(ContentType.JSON).body(Map.of("courseId", courseId))
                 .post("/api/v1/me/enrolments").then().statusCode(200);
 
-        publish(lesson("ann-" + org, org, courseId, 1, "a", 1));
-        publish(lesson("ann-" + org, org, courseId, 1, "b", 2));
+        requiredLessonsDone("ann-" + org, org, courseId);
         publish(attempt("ann-" + org, org, courseId, 1, 90, 3));
         publish(lesson("bob-" + org, org, courseId, 1, "a", 4));
         publish(attempt("bob-" + org, org, courseId, 1, 40, 5));

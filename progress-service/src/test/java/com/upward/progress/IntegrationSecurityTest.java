@@ -7,18 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class IntegrationSecurityTest extends TokenSecurityContract {
 
-    @Override
-    protected String protectedPath() {
-        return "/api/v1/integration/completions";
-    }
-
-    @Override
-    protected String allowedRole() {
-        return "integration";
-    }
-
-    @Override
-    protected String otherRole() {
-        return "learner";
+    IntegrationSecurityTest() {
+        super("/api/v1/integration/completions", "integration", "learner");
     }
 }

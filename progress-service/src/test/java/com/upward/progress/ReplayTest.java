@@ -31,6 +31,7 @@ import static com.upward.progress.TestEvents.count;
 import static com.upward.progress.TestEvents.course;
 import static com.upward.progress.TestEvents.lesson;
 import static com.upward.progress.TestEvents.publish;
+import static com.upward.progress.TestEvents.requiredLessonsDone;
 import static com.upward.progress.TestEvents.unique;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -72,8 +73,7 @@ class ReplayTest {
                 .body(Map.of("learnerIds", List.of("r1-" + org, "r4-" + org), "courseId", courseId,
                         "dueDate", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()))
                 .post("/api/v1/admin/enrolments").then().statusCode(200);
-        publish(lesson("r1-" + org, org, courseId, 1, "a", 1));
-        publish(lesson("r1-" + org, org, courseId, 1, "b", 2));
+        requiredLessonsDone("r1-" + org, org, courseId);
         publish(attempt("r1-" + org, org, courseId, 1, 70, 3));
         publish(lesson("r2-" + org, org, courseId, 2, "a", 4));
         publish(attempt("r2-" + org, org, courseId, 1, 95, 5));

@@ -39,6 +39,12 @@ final class TestEvents {
         return new LessonCompleted(learnerId, orgId, courseId, version, lessonId, T0.plusSeconds(60L * minute));
     }
 
+    /** The learner completes v1's required lessons: a at minute 1, then b at minute 2. */
+    static void requiredLessonsDone(String learnerId, String orgId, String courseId) {
+        publish(lesson(learnerId, orgId, courseId, 1, "a", 1));
+        publish(lesson(learnerId, orgId, courseId, 1, "b", 2));
+    }
+
     /** A scored attempt that is its own grade (the first attempt, or the best under HIGHEST). */
     static QuizAttemptScored attempt(String learnerId, String orgId, String courseId, int number, double percent, int minute) {
         String id = UUID.randomUUID().toString();

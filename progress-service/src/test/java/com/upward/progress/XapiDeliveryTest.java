@@ -28,6 +28,7 @@ import static com.upward.progress.TestEvents.count;
 import static com.upward.progress.TestEvents.course;
 import static com.upward.progress.TestEvents.lesson;
 import static com.upward.progress.TestEvents.publish;
+import static com.upward.progress.TestEvents.requiredLessonsDone;
 import static com.upward.progress.TestEvents.unique;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -64,8 +65,7 @@ class XapiDeliveryTest {
         // The learner called the service once, so their name is on record for the actor.
         given().auth().oauth2(TestTokens.learner(learner, "acme")).get("/api/v1/me/progress").then().statusCode(200);
         publish(course(courseId, 1));
-        publish(lesson(learner, "acme", courseId, 1, "a", 1));
-        publish(lesson(learner, "acme", courseId, 1, "b", 2));
+        requiredLessonsDone(learner, "acme", courseId);
         publish(attempt(learner, "acme", courseId, 1, 90, 3));
 
         String courseActivity = "https://upward.local/courses/" + courseId;
@@ -147,8 +147,7 @@ class XapiDeliveryTest {
         String courseId = unique("xapi-retry");
         String learner = unique("learner");
         publish(course(courseId, 1));
-        publish(lesson(learner, "acme", courseId, 1, "a", 1));
-        publish(lesson(learner, "acme", courseId, 1, "b", 2));
+        requiredLessonsDone(learner, "acme", courseId);
         await().atMost(WAIT).until(() -> accepted(learner).size() == 2);
 
         post("/fail?learner=" + learner + "&times=2");
@@ -185,8 +184,7 @@ class XapiDeliveryTest {
         // umbrella delivers to a healthy LRS: two lessons, a pass and the completion, all sent.
         String learner = unique("umbrella-learner");
         publish(course(courseId, 1));
-        publish(lesson(learner, "umbrella", courseId, 1, "a", 1));
-        publish(lesson(learner, "umbrella", courseId, 1, "b", 2));
+        requiredLessonsDone(learner, "umbrella", courseId);
         publish(attempt(learner, "umbrella", courseId, 1, 90, 3));
         // initech's LRS always answers 503: after max-attempts (3 in the tests) the statement is FAILED.
         publish(lesson(unique("initech-learner"), "initech", courseId, 1, "a", 1));

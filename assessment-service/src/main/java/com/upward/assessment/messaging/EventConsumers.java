@@ -3,6 +3,8 @@ package com.upward.assessment.messaging;
 import com.upward.assessment.service.LessonsDone;
 import com.upward.assessment.service.QuizPlacements;
 import com.upward.platform.events.EventInbox;
+import com.upward.platform.events.contract.CoursePublished;
+import com.upward.platform.events.contract.LessonCompleted;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,12 +27,12 @@ public class EventConsumers {
     @Incoming("course-events")
     @Blocking
     public void onCourseEvent(ConsumerRecord<String, String> record) {
-        inbox.deliver(record, placements::apply);
+        inbox.deliver(record, inbox.handlerOf(CoursePublished.TYPE, CoursePublished.class, placements::add));
     }
 
     @Incoming("learning-events")
     @Blocking
     public void onLearningEvent(ConsumerRecord<String, String> record) {
-        inbox.deliver(record, lessonsDone::apply);
+        inbox.deliver(record, inbox.handlerOf(LessonCompleted.TYPE, LessonCompleted.class, lessonsDone::add));
     }
 }

@@ -1,9 +1,9 @@
 package com.upward.assessment.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.assessment.domain.PowerProfile;
+import com.upward.platform.web.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,7 +46,7 @@ public class PowerProfileRepository {
         Object[] row = (Object[]) rows.get(0);
         Instant updatedAt = row[1] instanceof Instant i ? i
                 : row[1] instanceof OffsetDateTime o ? o.toInstant() : ((Timestamp) row[1]).toInstant();
-        return Optional.of(new Ratings(read((String) row[0]), updatedAt));
+        return Optional.of(new Ratings(JsonText.read(mapper, (String) row[0], ANSWERS, "A stored power profile"), updatedAt));
     }
 
     /** Stores the profile's ratings and result, replacing the learner's earlier ones. */
@@ -57,23 +57,9 @@ public class PowerProfileRepository {
                         VALUES (:org, :learner, CAST(:answers AS jsonb), CAST(:result AS jsonb), :now)
                         ON CONFLICT (org_id, learner_id) DO UPDATE SET answers = EXCLUDED.answers, result = EXCLUDED.result,
                             updated_at = EXCLUDED.updated_at""")
-                .setParameter("org", orgId).setParameter("learner", learnerId).setParameter("answers", json(profile.answers()))
-                .setParameter("result", json(profile.result())).setParameter("now", profile.updatedAt()).executeUpdate();
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, Integer> read(String json) {
-        try {
-            return mapper.readValue(json, ANSWERS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored power profile is unreadable", e);
-        }
+                .setParameter("org", orgId).setParameter("learner", learnerId)
+                .setParameter("answers", JsonText.write(mapper, profile.answers()))
+                .setParameter("result", JsonText.write(mapper, profile.result()))
+                .setParameter("now", profile.updatedAt()).executeUpdate();
     }
 }

@@ -1,10 +1,10 @@
 package com.upward.assessment.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.assessment.bank.BankDocument;
 import com.upward.assessment.bank.BankDocument.Question;
 import com.upward.assessment.bank.BankDocument.Quiz;
+import com.upward.platform.web.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,8 +52,8 @@ public class QuestionBankRepository {
                             ON CONFLICT (id) DO UPDATE SET course_id = EXCLUDED.course_id, type = EXCLUDED.type,
                                 lesson_id = EXCLUDED.lesson_id, power_types = EXCLUDED.power_types, body = EXCLUDED.body""")
                     .setParameter("id", q.id()).setParameter("course", bank.courseId()).setParameter("type", q.type().name())
-                    .setParameter("lesson", q.lessonId()).setParameter("powerTypes", json(q.powerTypes()))
-                    .setParameter("body", json(q)).executeUpdate();
+                    .setParameter("lesson", q.lessonId()).setParameter("powerTypes", JsonText.write(mapper, q.powerTypes()))
+                    .setParameter("body", JsonText.write(mapper, q)).executeUpdate();
         }
         for (Quiz quiz : bank.quizzes()) {
             entityManager.createNativeQuery("""
@@ -64,7 +64,7 @@ public class QuestionBankRepository {
                                 question_count = EXCLUDED.question_count, body = EXCLUDED.body""")
                     .setParameter("id", quiz.id()).setParameter("course", bank.courseId()).setParameter("title", quiz.title())
                     .setParameter("kind", quiz.kind()).setParameter("pass", quiz.passPercent())
-                    .setParameter("count", quiz.questionCount()).setParameter("body", json(quiz)).executeUpdate();
+                    .setParameter("count", quiz.questionCount()).setParameter("body", JsonText.write(mapper, quiz)).executeUpdate();
         }
         entityManager.createNativeQuery("""
                         INSERT INTO question_bank_load (course_id, sha256, loaded_at) VALUES (:course, :sha, :now)
@@ -81,7 +81,7 @@ public class QuestionBankRepository {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new StoredQuiz((String) row[0], read((String) row[1], Quiz.class)));
+        return Optional.of(new StoredQuiz((String) row[0], JsonText.read(mapper, (String) row[1], Quiz.class, "A stored Quiz")));
     }
 
     /** The questions with these ids, in the order asked. */
@@ -94,7 +94,7 @@ public class QuestionBankRepository {
                 .setParameter("ids", ids).getResultList();
         Map<String, Question> byId = new LinkedHashMap<>();
         for (Object row : rows) {
-            Question q = read((String) row, Question.class);
+            Question q = JsonText.read(mapper, (String) row, Question.class, "A stored Question");
             byId.put(q.id(), q);
         }
         ids.forEach(id -> {
@@ -109,22 +109,6 @@ public class QuestionBankRepository {
     public List<Question> questionsOfCourse(String courseId) {
         List<?> rows = entityManager.createNativeQuery("SELECT CAST(body AS text) FROM question WHERE course_id = :course ORDER BY id")
                 .setParameter("course", courseId).getResultList();
-        return rows.stream().map(row -> read((String) row, Question.class)).toList();
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored " + type.getSimpleName() + " is unreadable", e);
-        }
+        return rows.stream().map(row -> JsonText.read(mapper, (String) row, Question.class, "A stored Question")).toList();
     }
 }

@@ -1,8 +1,8 @@
 package com.upward.assessment.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.assessment.domain.QuizPlacement;
+import com.upward.platform.web.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,7 +32,7 @@ public class QuizPlacementRepository {
                 .setParameter("course", placement.courseId()).setParameter("version", placement.courseVersion())
                 .setParameter("quiz", placement.quizId()).setParameter("title", placement.title())
                 .setParameter("pass", placement.passPercent()).setParameter("required", placement.required())
-                .setParameter("unlockedBy", json(placement.unlockedBy()))
+                .setParameter("unlockedBy", JsonText.write(mapper, placement.unlockedBy()))
                 .executeUpdate();
     }
 
@@ -48,22 +48,7 @@ public class QuizPlacementRepository {
         }
         Object[] row = rows.get(0);
         return Optional.of(new QuizPlacement((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue(),
-                ((Number) row[4]).intValue(), (Boolean) row[5], strings((String) row[6])));
-    }
-
-    private String json(List<String> values) {
-        try {
-            return mapper.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> strings(String json) {
-        try {
-            return Arrays.asList(mapper.readValue(json, String[].class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+                ((Number) row[4]).intValue(), (Boolean) row[5],
+                Arrays.asList(JsonText.read(mapper, (String) row[6], String[].class, "A stored unlocked_by"))));
     }
 }

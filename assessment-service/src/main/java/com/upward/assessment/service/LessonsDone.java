@@ -1,8 +1,6 @@
 package com.upward.assessment.service;
 
 import com.upward.assessment.persistence.LessonDoneRepository;
-import com.upward.platform.events.EventEnvelope;
-import com.upward.platform.events.EventInbox;
 import com.upward.platform.events.contract.LessonCompleted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,17 +14,10 @@ import java.util.Set;
 public class LessonsDone {
 
     @Inject
-    EventInbox inbox;
-
-    @Inject
     LessonDoneRepository repository;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(EventEnvelope event) {
-        if (!LessonCompleted.TYPE.equals(event.type())) {
-            return;
-        }
-        LessonCompleted lesson = inbox.data(event, LessonCompleted.class);
+    public void add(LessonCompleted lesson) {
         // A lesson done in any version counts: the sequencing rule names lessons, not versions.
         repository.add(lesson.orgId(), lesson.learnerId(), lesson.courseId(), lesson.lessonId(), lesson.completedAt());
     }

@@ -2,8 +2,6 @@ package com.upward.assessment.service;
 
 import com.upward.assessment.domain.QuizPlacement;
 import com.upward.assessment.persistence.QuizPlacementRepository;
-import com.upward.platform.events.EventEnvelope;
-import com.upward.platform.events.EventInbox;
 import com.upward.platform.events.contract.CoursePublished;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,17 +17,10 @@ import java.util.Optional;
 public class QuizPlacements {
 
     @Inject
-    EventInbox inbox;
-
-    @Inject
     QuizPlacementRepository repository;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(EventEnvelope event) {
-        if (!CoursePublished.TYPE.equals(event.type())) {
-            return;
-        }
-        CoursePublished course = inbox.data(event, CoursePublished.class);
+    public void add(CoursePublished course) {
         for (CoursePublished.Quiz quiz : course.quizzes()) {
             repository.add(new QuizPlacement(quiz.id(), quiz.title(), course.courseId(), course.version(),
                     quiz.passPercent(), quiz.required(), quiz.unlockedBy()));

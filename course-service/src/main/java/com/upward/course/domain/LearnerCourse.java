@@ -8,7 +8,6 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /** The course version a learner follows, fixed when they start so a new version never moves them. */
 @Entity
@@ -16,20 +15,8 @@ import java.util.Objects;
 @IdClass(LearnerCourse.Key.class)
 public class LearnerCourse {
 
-    /** The composite key, as JPA wants it: a class with the id fields' names. */
-    public static class Key implements Serializable {
-        public String learnerId;
-        public String courseId;
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(learnerId, key.learnerId) && Objects.equals(courseId, key.courseId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(learnerId, courseId);
-        }
+    /** The composite key, as JPA wants it: the id fields' names and types. */
+    public record Key(String learnerId, String courseId) implements Serializable {
     }
 
     @Id

@@ -3,9 +3,6 @@ package com.upward.course.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -15,27 +12,14 @@ import java.util.List;
 /** A lesson of one course version: its place in the course and its typed content blocks. */
 @Entity
 @Table(name = "lesson")
-public class Lesson {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "course_version_id", nullable = false)
-    public Long courseVersionId;
+public class Lesson extends CourseVersionPart {
 
     @Column(name = "lesson_id", nullable = false)
     public String lessonId;
 
-    @Column(name = "module_id", nullable = false)
-    public String moduleId;
-
     /** Position in the whole course, from 1. */
     @Column(nullable = false)
     public int position;
-
-    @Column(nullable = false)
-    public String title;
 
     @Column(name = "estimated_minutes", nullable = false)
     public int estimatedMinutes;

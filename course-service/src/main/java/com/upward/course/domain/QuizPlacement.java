@@ -2,9 +2,6 @@ package com.upward.course.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -14,23 +11,10 @@ import java.util.List;
 /** Where a quiz sits in a course version and which lessons unlock it (the quiz itself lives in assessment-service). */
 @Entity
 @Table(name = "quiz_placement")
-public class QuizPlacement {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "course_version_id", nullable = false)
-    public Long courseVersionId;
+public class QuizPlacement extends CourseVersionPart {
 
     @Column(name = "quiz_id", nullable = false)
     public String quizId;
-
-    @Column(name = "module_id", nullable = false)
-    public String moduleId;
-
-    @Column(nullable = false)
-    public String title;
 
     @Column(name = "pass_percent", nullable = false)
     public int passPercent;

@@ -1,19 +1,19 @@
 package com.upward.course.rest;
 
 import com.upward.course.config.CourseConfig;
-import com.upward.course.rest.AuthorViews.AuthorCourse;
 import com.upward.course.rest.AuthorViews.CourseDetails;
 import com.upward.course.rest.AuthorViews.CreateDraft;
 import com.upward.course.rest.AuthorViews.DraftLesson;
-import com.upward.course.rest.AuthorViews.DraftLessonView;
-import com.upward.course.rest.AuthorViews.DraftView;
 import com.upward.course.rest.AuthorViews.ModuleRequest;
 import com.upward.course.rest.AuthorViews.ModuleTitle;
 import com.upward.course.rest.AuthorViews.Order;
-import com.upward.course.rest.AuthorViews.Publication;
 import com.upward.course.rest.AuthorViews.QuizRequest;
-import com.upward.course.rest.AuthorViews.Validation;
 import com.upward.course.service.CourseDrafts;
+import com.upward.course.service.DraftRecords.AuthorCourse;
+import com.upward.course.service.DraftRecords.DraftLessonView;
+import com.upward.course.service.DraftRecords.DraftView;
+import com.upward.course.service.DraftRecords.Publication;
+import com.upward.course.service.DraftRecords.Validation;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageParams;
@@ -67,7 +67,7 @@ public class AuthorResource {
 
     @GET
     public Page<AuthorCourse> courses(@Valid @BeanParam PageParams paging) {
-        return map.courses(drafts.courses(paging.toRequest(config.maxPageSize())));
+        return drafts.courses(paging.toRequest(config.maxPageSize()));
     }
 
     @POST
@@ -76,7 +76,7 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createDraft(@PathParam("courseId") @Slug String courseId,
                                 @Valid CreateDraft request, @Context UriInfo uri) {
-        DraftView draft = map.draft(drafts.create(courseId, map.createDraft(request), user.id()));
+        DraftView draft = drafts.create(courseId, map.createDraft(request), user.id());
         return tagged(Response.created(URI.create(uri.getPath())), draft);
     }
 
@@ -84,7 +84,7 @@ public class AuthorResource {
     @Path("/{courseId}/draft")
     @APIResponseSchema(value = DraftView.class, responseCode = "200")
     public Response draft(@PathParam("courseId") @Slug String courseId) {
-        return tagged(Response.ok(), map.draft(drafts.draft(courseId)));
+        return tagged(Response.ok(), drafts.draft(courseId));
     }
 
     @DELETE
@@ -100,7 +100,7 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response details(@PathParam("courseId") @Slug String courseId,
                             @Valid @NotNull CourseDetails details, @HeaderParam("If-Match") String ifMatch) {
-        return tagged(Response.ok(), map.draft(drafts.details(courseId, map.details(details), ifMatch, user.id())));
+        return tagged(Response.ok(), drafts.details(courseId, map.details(details), ifMatch, user.id()));
     }
 
     @POST
@@ -109,7 +109,7 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addModule(@PathParam("courseId") @Slug String courseId,
                               @Valid @NotNull ModuleRequest module, @HeaderParam("If-Match") String ifMatch) {
-        return tagged(Response.status(201), map.draft(drafts.addModule(courseId, map.module(module), ifMatch, user.id())));
+        return tagged(Response.status(201), drafts.addModule(courseId, map.module(module), ifMatch, user.id()));
     }
 
     @PUT
@@ -119,7 +119,7 @@ public class AuthorResource {
     public Response renameModule(@PathParam("courseId") @Slug String courseId,
                                  @PathParam("moduleId") @Slug String moduleId,
                                  @Valid @NotNull ModuleTitle module, @HeaderParam("If-Match") String ifMatch) {
-        return tagged(Response.ok(), map.draft(drafts.renameModule(courseId, moduleId, module.title(), ifMatch, user.id())));
+        return tagged(Response.ok(), drafts.renameModule(courseId, moduleId, module.title(), ifMatch, user.id()));
     }
 
     @POST
@@ -129,7 +129,7 @@ public class AuthorResource {
     public Response addLesson(@PathParam("courseId") @Slug String courseId,
                               @Valid @NotNull DraftLesson lesson, @HeaderParam("If-Match") String ifMatch,
                               @Context UriInfo uri) {
-        DraftLessonView created = map.lesson(drafts.addLesson(courseId, map.lesson(lesson), ifMatch, user.id()));
+        DraftLessonView created = drafts.addLesson(courseId, map.lesson(lesson), ifMatch, user.id());
         return Response.created(URI.create(uri.getPath() + "/" + created.id())).entity(created).build();
     }
 
@@ -137,7 +137,7 @@ public class AuthorResource {
     @Path("/{courseId}/draft/lessons/{lessonId}")
     public DraftLessonView lesson(@PathParam("courseId") @Slug String courseId,
                                   @PathParam("lessonId") @Slug String lessonId) {
-        return map.lesson(drafts.lesson(courseId, lessonId));
+        return drafts.lesson(courseId, lessonId);
     }
 
     @PUT
@@ -146,7 +146,7 @@ public class AuthorResource {
     public DraftLessonView updateLesson(@PathParam("courseId") @Slug String courseId,
                                         @PathParam("lessonId") @Slug String lessonId,
                                         @Valid @NotNull DraftLesson lesson, @HeaderParam("If-Match") String ifMatch) {
-        return map.lesson(drafts.updateLesson(courseId, lessonId, map.lesson(lesson), ifMatch, user.id()));
+        return drafts.updateLesson(courseId, lessonId, map.lesson(lesson), ifMatch, user.id());
     }
 
     @DELETE
@@ -163,7 +163,7 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reorder(@PathParam("courseId") @Slug String courseId,
                             @Valid @NotNull Order order, @HeaderParam("If-Match") String ifMatch) {
-        return tagged(Response.ok(), map.draft(drafts.reorder(courseId, map.order(order), ifMatch, user.id())));
+        return tagged(Response.ok(), drafts.reorder(courseId, map.order(order), ifMatch, user.id()));
     }
 
     @PUT
@@ -174,7 +174,7 @@ public class AuthorResource {
                             @PathParam("quizId") @Slug String quizId,
                             @Valid @NotNull QuizRequest quiz, @HeaderParam("If-Match") String ifMatch) {
         boolean created = drafts.putQuiz(courseId, quizId, map.quiz(quiz), ifMatch, user.id());
-        return tagged(Response.status(created ? 201 : 200), map.draft(drafts.draft(courseId)));
+        return tagged(Response.status(created ? 201 : 200), drafts.draft(courseId));
     }
 
     @DELETE
@@ -189,7 +189,7 @@ public class AuthorResource {
     @GET
     @Path("/{courseId}/draft/validation")
     public Validation validation(@PathParam("courseId") @Slug String courseId) {
-        return map.validation(drafts.validate(courseId));
+        return drafts.validate(courseId);
     }
 
     @POST
@@ -197,7 +197,7 @@ public class AuthorResource {
     @APIResponseSchema(value = Publication.class, responseCode = "201")
     public Response publish(@PathParam("courseId") @Slug String courseId,
                             @HeaderParam("If-Match") String ifMatch) {
-        Publication publication = map.publication(drafts.publish(courseId, ifMatch, user.id()));
+        Publication publication = drafts.publish(courseId, ifMatch, user.id());
         return Response.created(URI.create("/api/v1/courses/" + courseId)).entity(publication).build();
     }
 

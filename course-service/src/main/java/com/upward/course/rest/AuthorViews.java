@@ -3,7 +3,6 @@ package com.upward.course.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.upward.platform.web.Slug;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,10 +13,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import java.time.Instant;
 import java.util.List;
 
-/** Requests and answers of the author API. Requests are validated records, never entities. */
+/**
+ * The author API's requests: validated records, never entities. Its answers are the service's
+ * {@code DraftRecords} (the draft, its lessons, validation, publication), as they are.
+ */
 public final class AuthorViews {
 
     /** Where a new draft starts: a copy of the newest published version, or no lesson at all. */
@@ -101,44 +102,6 @@ public final class AuthorViews {
                               @Min(0) @Max(100) int passPercent,
                               @NotNull Boolean required,
                               @NotNull @Size(max = 500) List<@NotNull @Slug String> unlockedBy) {
-    }
-
-    // Answers
-
-    public record AuthorCourse(String courseId, String title, Integer latestVersion, Instant latestPublishedAt,
-                               DraftState draft) {
-    }
-
-    public record DraftState(Integer basedOnVersion, int revision, String updatedBy, Instant updatedAt) {
-    }
-
-    /** The draft's structure; a lesson's content is at draft/lessons/{lessonId}. */
-    public record DraftView(String courseId, Integer basedOnVersion, int revision, String title, String summary,
-                            String attribution, String language, List<DraftModuleView> modules,
-                            List<QuizView> quizzes, String createdBy, Instant createdAt, String updatedBy,
-                            Instant updatedAt) {
-    }
-
-    public record DraftModuleView(String id, String title, List<DraftLessonItem> lessons) {
-    }
-
-    public record DraftLessonItem(String id, String title, int estimatedMinutes, boolean required, int objectiveCount,
-                                  int blockCount) {
-    }
-
-    /** A draft lesson's content, in the shape {@link DraftLesson} accepts, so it can be edited and sent back. */
-    public record DraftLessonView(String id, String moduleId, String title, int estimatedMinutes, boolean required,
-                                  List<String> objectives, JsonNode blocks) {
-    }
-
-    public record QuizView(String id, String title, String moduleId, int passPercent, boolean required,
-                           List<String> unlockedBy) {
-    }
-
-    public record Validation(String courseId, int version, boolean valid, List<String> problems) {
-    }
-
-    public record Publication(String courseId, int version, Instant publishedAt, int lessonCount, int quizCount) {
     }
 
     private AuthorViews() {

@@ -1,11 +1,11 @@
 package com.upward.course.rest;
 
 import com.upward.course.config.CourseConfig;
-import com.upward.course.rest.CourseViews.Completion;
-import com.upward.course.rest.CourseViews.CourseOutline;
-import com.upward.course.rest.CourseViews.CourseSummary;
-import com.upward.course.rest.CourseViews.LessonContent;
-import com.upward.course.rest.CourseViews.SearchHit;
+import com.upward.course.service.CourseReads.Completion;
+import com.upward.course.service.CourseReads.CourseOutline;
+import com.upward.course.service.CourseReads.CourseSummary;
+import com.upward.course.service.CourseReads.LessonContent;
+import com.upward.course.service.CourseReads.SearchHit;
 import com.upward.course.service.CourseCatalog;
 import com.upward.course.service.LessonCompletions;
 import com.upward.course.service.LessonSearch;
@@ -58,7 +58,7 @@ public class CourseResource {
 
     @GET
     public Page<CourseSummary> catalogue(@Valid @BeanParam PageParams paging) {
-        return CourseMapper.catalogue(catalog.catalogue(paging.toRequest(config.maxPageSize())));
+        return catalog.catalogue(paging.toRequest(config.maxPageSize()));
     }
 
     /** Full-text search over the lessons of the version this learner follows, best match first. */
@@ -67,7 +67,7 @@ public class CourseResource {
     public Page<SearchHit> search(@PathParam("courseId") @Slug String courseId,
                                   @QueryParam("q") String q,
                                   @Valid @BeanParam PageParams paging) {
-        return CourseMapper.hits(search.search(user.id(), user.orgId(), courseId, q, paging.toRequest(config.maxPageSize())));
+        return search.search(user.id(), user.orgId(), courseId, q, paging.toRequest(config.maxPageSize()));
     }
 
     /**
@@ -79,7 +79,7 @@ public class CourseResource {
     @APIResponseSchema(value = CourseOutline.class, responseCode = "200")
     public Response outline(@PathParam("courseId") @Slug String courseId,
                             @Context Request request) {
-        return entityTags.conditionalOk(request, CourseMapper.outline(catalog.outline(user.id(), user.orgId(), courseId)));
+        return entityTags.conditionalOk(request, catalog.outline(user.id(), user.orgId(), courseId));
     }
 
     @GET
@@ -88,7 +88,7 @@ public class CourseResource {
     public Response lesson(@PathParam("courseId") @Slug String courseId,
                            @PathParam("lessonId") @Slug String lessonId,
                            @Context Request request) {
-        return entityTags.conditionalOk(request, CourseMapper.lesson(catalog.lesson(user.id(), user.orgId(), courseId, lessonId)));
+        return entityTags.conditionalOk(request, catalog.lesson(user.id(), user.orgId(), courseId, lessonId));
     }
 
     /**
@@ -101,7 +101,7 @@ public class CourseResource {
     public Completion complete(@PathParam("courseId") @Slug String courseId,
                                @PathParam("lessonId") @Slug String lessonId,
                                @QueryParam("version") @Pattern(regexp = "[1-9][0-9]{0,8}", message = "must be a version number, 1 or more") String version) {
-        return CourseMapper.completion(completions.complete(user.id(), user.orgId(), courseId, lessonId,
-                version == null ? null : Integer.valueOf(version)));
+        return completions.complete(user.id(), user.orgId(), courseId, lessonId,
+                version == null ? null : Integer.valueOf(version));
     }
 }

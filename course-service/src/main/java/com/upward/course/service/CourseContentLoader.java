@@ -1,25 +1,21 @@
 package com.upward.course.service;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.course.config.CourseConfig;
 import com.upward.course.content.CourseDocument;
-import com.upward.platform.web.ContentFile;
+import com.upward.platform.web.ContentLoader;
 import com.upward.platform.web.errors.DomainException;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
+import java.util.List;
 
 /**
  * Loads the course files kept in the repository into PostgreSQL at start. A version already loaded with
  * the same content is left alone, so loading again changes nothing.
  */
 @ApplicationScoped
-public class CourseContentLoader {
+public class CourseContentLoader extends ContentLoader<CourseDocument, CoursePublisher.Outcome> {
 
     private static final Logger LOG = Logger.getLogger(CourseContentLoader.class);
 
@@ -29,29 +25,23 @@ public class CourseContentLoader {
     @Inject
     CoursePublisher publisher;
 
-    @Inject
-    ObjectMapper mapper;
-
-    void onStart(@Observes StartupEvent event) {
-        for (String file : config.contentFiles()) {
-            load(file);
-        }
+    public CourseContentLoader() {
+        super("Course file", CourseDocument.class, "a valid course");
     }
 
-    public CoursePublisher.Outcome load(String classpathLocation) {
-        byte[] content = ContentFile.read(classpathLocation, "Course file").bytes();
-        CourseDocument course;
+    @Override
+    protected List<String> files() {
+        return config.contentFiles();
+    }
+
+    @Override
+    protected CoursePublisher.Outcome store(CourseDocument course, String sha256, String location) {
         try {
-            course = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(content, CourseDocument.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("Course file " + classpathLocation + " is not a valid course: " + e.getMessage(), e);
-        }
-        try {
-            CoursePublisher.Outcome outcome = publisher.publish(course, ContentFile.sha256(content));
-            LOG.infof("Course %s version %d from %s: %s", course.courseId(), course.version(), classpathLocation, outcome);
+            CoursePublisher.Outcome outcome = publisher.publish(course, sha256);
+            LOG.infof("Course %s version %d from %s: %s", course.courseId(), course.version(), location, outcome);
             return outcome;
         } catch (DomainException e) {
-            throw new IllegalStateException("Course file " + classpathLocation + " was not loaded: " + e.getMessage(), e);
+            throw new IllegalStateException("Course file " + location + " was not loaded: " + e.getMessage(), e);
         }
     }
 }

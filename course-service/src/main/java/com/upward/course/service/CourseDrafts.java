@@ -1,6 +1,5 @@
 package com.upward.course.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.course.content.CourseDocument;
@@ -33,6 +32,7 @@ import com.upward.course.service.DraftRecords.QuizRequest;
 import com.upward.course.service.DraftRecords.QuizView;
 import com.upward.course.service.DraftRecords.Validation;
 import com.upward.platform.web.ContentFile;
+import com.upward.platform.web.JsonText;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
 import com.upward.platform.web.errors.ConflictException;
@@ -159,8 +159,8 @@ public class CourseDrafts {
                 details.attribution() != null ? details.attribution() : base.attribution(),
                 base.modules(), base.quizzes());
         Instant now = clock.instant();
-        int inserted = drafts.insert(courseId, latest.map(version -> version.version).orElse(null), json(content),
-                authorId, now);
+        int inserted = drafts.insert(courseId, latest.map(version -> version.version).orElse(null),
+                JsonText.write(mapper, content), authorId, now);
         if (inserted == 0) {
             throw new ConflictException("Course '" + courseId + "' already has a draft: edit it, or delete it to start again.");
         }
@@ -334,7 +334,7 @@ public class CourseDrafts {
         if (!problems.isEmpty()) {
             throw new RuleViolationException("The draft is not valid", String.join("; ", problems) + ".");
         }
-        publisher.publish(document, ContentFile.sha256(json(document).getBytes(StandardCharsets.UTF_8)));
+        publisher.publish(document, ContentFile.sha256(JsonText.write(mapper, document).getBytes(StandardCharsets.UTF_8)));
         LOG.infof("Course %s version %d published from the draft of %s by %s", courseId, next, draft.createdBy, authorId);
         drafts.delete(draft);
         CourseVersion published = versions.version(courseId, next).orElseThrow();
@@ -471,14 +471,6 @@ public class CourseDrafts {
             }
         }
         throw new IllegalStateException("lesson " + lessonId + " vanished from its module");
-    }
-
-    private String json(CourseDocument content) {
-        try {
-            return mapper.writeValueAsString(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the draft of " + content.courseId(), e);
-        }
     }
 
     private static Supplier<NotFoundException> noDraft(String courseId) {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * What the learner side's services return: the catalogue, a learner's outline and lesson, search hits and
- * completions. {@code rest/CourseMapper} turns them into the API's {@code CourseViews}, so a service's records can
- * change without changing the API.
+ * completions. They are also the learner API's JSON answers, as they are (entities never leave the service
+ * layer; these records do): their simple names are the OpenAPI schema names. None is stored.
  */
 public final class CourseReads {
 

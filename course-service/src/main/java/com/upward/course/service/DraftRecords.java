@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * What {@link CourseDrafts} takes and returns: an author's edits, already checked at the edge, and the draft as
- * the service sees it. {@code rest/AuthorMapper} builds these from the API's requests and the API's answers from
- * them ({@code AuthorViews}), so the service never sees a JSON shape.
+ * the service sees it. {@code rest/AuthorMapper} builds the edits from the API's requests ({@code AuthorViews}),
+ * so the service never sees a request's JSON shape; the answers are the author API's JSON answers as they are
+ * (their simple names are the OpenAPI schema names). None is stored: a draft is stored as a {@code CourseDocument}.
  */
 public final class DraftRecords {
 
@@ -48,6 +49,7 @@ public final class DraftRecords {
     public record DraftState(Integer basedOnVersion, int revision, String updatedBy, Instant updatedAt) {
     }
 
+    /** The draft's structure; a lesson's content is at draft/lessons/{lessonId}. */
     public record DraftView(String courseId, Integer basedOnVersion, int revision, String title, String summary,
                             String attribution, String language, List<DraftModuleView> modules,
                             List<QuizView> quizzes, String createdBy, Instant createdAt, String updatedBy,
@@ -61,6 +63,7 @@ public final class DraftRecords {
                                   int blockCount) {
     }
 
+    /** A draft lesson's content, in the shape the API's {@code DraftLesson} accepts, so it can be edited and sent back. */
     public record DraftLessonView(String id, String moduleId, String title, int estimatedMinutes, boolean required,
                                   List<String> objectives, JsonNode blocks) {
     }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -132,6 +133,18 @@ public class EventInbox {
                 pause = doubled.compareTo(config.inbox().maxRetryBackoff()) > 0 ? config.inbox().maxRetryBackoff() : doubled;
             }
         }
+    }
+
+    /**
+     * A handler for a consumer that applies one event type: its data, read and checked as by {@link #data}, goes to
+     * {@code apply}; an event of another type is skipped.
+     */
+    public <T> EventHandler handlerOf(String type, Class<T> contract, Consumer<T> apply) {
+        return event -> {
+            if (type.equals(event.type())) {
+                apply.accept(data(event, contract));
+            }
+        };
     }
 
     /** The event's data as its contract record, checked against the contract's constraints. */

@@ -10,26 +10,35 @@ import java.util.Map;
 import static com.upward.platform.testing.Problems.assertProblem;
 
 /**
- * Every service checks the token itself. A service's test extends this with one protected path; each bad
+ * Every service checks the token itself. A service's test extends this with one protected path and its roles; each bad
  * token must get a 401 problem+json (a validly signed one too when its sub is missing, blank or holds a control
  * character), and a valid token without the role a 403.
  */
 public abstract class TokenSecurityContract {
 
-    /** A GET path that needs a valid token with {@link #allowedRole()}. */
-    protected abstract String protectedPath();
-
-    protected abstract String allowedRole();
-
-    /** A role that is valid but not allowed on {@link #protectedPath()}. */
-    protected abstract String otherRole();
+    private final String protectedPath;
+    private final String allowedRole;
+    private final String otherRole;
+    private final boolean pathNeedsOrganisation;
 
     /**
-     * Whether {@link #protectedPath()} needs the caller's organisation; then a token whose org claim is not a
-     * string must be refused, not fail inside the service.
+     * @param protectedPath a GET path that needs a valid token with {@code allowedRole}
+     * @param otherRole     a role that is valid but not allowed on {@code protectedPath}
      */
-    protected boolean pathNeedsOrganisation() {
-        return true;
+    protected TokenSecurityContract(String protectedPath, String allowedRole, String otherRole) {
+        this(protectedPath, allowedRole, otherRole, true);
+    }
+
+    /**
+     * @param pathNeedsOrganisation whether {@code protectedPath} needs the caller's organisation; then a token whose
+     *                              org claim is not a string must be refused, not fail inside the service
+     */
+    protected TokenSecurityContract(String protectedPath, String allowedRole, String otherRole,
+                                    boolean pathNeedsOrganisation) {
+        this.protectedPath = protectedPath;
+        this.allowedRole = allowedRole;
+        this.otherRole = otherRole;
+        this.pathNeedsOrganisation = pathNeedsOrganisation;
     }
 
     private Response get(String token) {
@@ -37,7 +46,7 @@ public abstract class TokenSecurityContract {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return request.get(protectedPath());
+        return request.get(protectedPath);
     }
 
     @Test
@@ -92,13 +101,13 @@ public abstract class TokenSecurityContract {
 
     @Test
     void validlySignedTokenWithoutAUsableSubjectIsUnauthorized() {
-        Map<String, Object> noSub = TestTokens.claims("no-sub", "acme", allowedRole());
+        Map<String, Object> noSub = TestTokens.claims("no-sub", "acme", allowedRole);
         noSub.remove("sub");
-        Map<String, Object> noSubNoUpn = TestTokens.claims("nobody", "acme", allowedRole());
+        Map<String, Object> noSubNoUpn = TestTokens.claims("nobody", "acme", allowedRole);
         noSubNoUpn.remove("sub");
         noSubNoUpn.remove("upn");
-        Map<String, Object> blank = TestTokens.claims(" ", "acme", allowedRole());
-        Map<String, Object> control = TestTokens.claims("nul\u0000learner", "acme", allowedRole());
+        Map<String, Object> blank = TestTokens.claims(" ", "acme", allowedRole);
+        Map<String, Object> control = TestTokens.claims("nul\u0000learner", "acme", allowedRole);
         for (Map<String, Object> claims : List.of(noSub, noSubNoUpn, blank, control)) {
             assertProblem(get(TestTokens.signed(claims)), 401);
         }
@@ -106,14 +115,14 @@ public abstract class TokenSecurityContract {
 
     @Test
     void validTokenWithoutTheRoleIsForbidden() {
-        assertProblem(get(TestTokens.token("someone", "acme", otherRole())), 403);
+        assertProblem(get(TestTokens.token("someone", "acme", otherRole)), 403);
     }
 
     @Test
     void organisationClaimOfTheWrongTypeIsRefusedNeverAnError() {
         for (Object org : List.of(List.of("acme", "globex"), 42, Map.of("id", "acme"), true, "", "nul\u0000org")) {
-            Response response = get(TestTokens.withOrgClaim(org, allowedRole()));
-            if (pathNeedsOrganisation()) {
+            Response response = get(TestTokens.withOrgClaim(org, allowedRole));
+            if (pathNeedsOrganisation) {
                 assertProblem(response, 403);
             } else if (response.statusCode() >= 500) {
                 throw new AssertionError("org " + org + " gave " + response.statusCode() + ": " + response.asString());

@@ -12,7 +12,6 @@ import org.hibernate.type.SqlTypes;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /** A published course version's lessons and quizzes, kept from its upward.course.published event. */
 @Entity
@@ -20,19 +19,8 @@ import java.util.Objects;
 @IdClass(CourseStructure.Key.class)
 public class CourseStructure {
 
-    public static class Key implements Serializable {
-        public String courseId;
-        public int version;
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && version == key.version && Objects.equals(courseId, key.courseId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(courseId, version);
-        }
+    /** The composite key, as JPA wants it: the id fields' names and types. */
+    public record Key(String courseId, int version) implements Serializable {
     }
 
     @Id
@@ -55,4 +43,16 @@ public class CourseStructure {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<CoursePublished.Quiz> quizzes;
+
+    /** The structure a published version's event tells. */
+    public static CourseStructure of(CoursePublished course) {
+        CourseStructure structure = new CourseStructure();
+        structure.courseId = course.courseId();
+        structure.version = course.version();
+        structure.title = course.title();
+        structure.publishedAt = course.publishedAt();
+        structure.lessons = course.lessons();
+        structure.quizzes = course.quizzes();
+        return structure;
+    }
 }

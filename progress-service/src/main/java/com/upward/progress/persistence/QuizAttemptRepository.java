@@ -1,12 +1,12 @@
 package com.upward.progress.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.platform.events.contract.PowerType;
 import com.upward.platform.events.contract.QuizAttemptScored;
 import com.upward.platform.events.contract.QuizAttemptScored.GradingMethod;
 import com.upward.platform.events.contract.QuizAttemptScored.PowerScore;
+import com.upward.platform.web.JsonText;
 import com.upward.progress.domain.CourseState.Attempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,12 +35,6 @@ public class QuizAttemptRepository {
     /** True the first time the attempt is stored. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean add(QuizAttemptScored attempt) {
-        String byPowerType;
-        try {
-            byPowerType = mapper.writeValueAsString(attempt.byPowerType());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
         return entityManager.createNativeQuery("""
                         INSERT INTO quiz_attempt (attempt_id, learner_id, org_id, course_id, quiz_id, attempt_number,
                             percent, passed, by_power_type, submitted_at, grading_method, graded_attempt_id)
@@ -51,7 +45,7 @@ public class QuizAttemptRepository {
                 .setParameter("org", attempt.orgId()).setParameter("course", attempt.courseId())
                 .setParameter("quiz", attempt.quizId()).setParameter("number", attempt.attemptNumber())
                 .setParameter("percent", BigDecimal.valueOf(attempt.percent())).setParameter("passed", attempt.passed())
-                .setParameter("power", byPowerType).setParameter("at", attempt.submittedAt())
+                .setParameter("power", JsonText.write(mapper, attempt.byPowerType())).setParameter("at", attempt.submittedAt())
                 .setParameter("method", attempt.gradingMethod().name()).setParameter("graded", attempt.gradedAttemptId())
                 .executeUpdate() > 0;
     }
@@ -75,7 +69,8 @@ public class QuizAttemptRepository {
                         SELECT attempt_id, CAST(by_power_type AS TEXT) FROM quiz_attempt WHERE attempt_id IN (:ids)""")
                 .setParameter("ids", attemptIds).getResultList();
         Map<String, Map<PowerType, PowerScore>> scores = new HashMap<>();
-        rows.forEach(row -> scores.put(Rows.text(row[0]), powerScores(Rows.text(row[1]))));
+        rows.forEach(row -> scores.put(Rows.text(row[0]),
+                JsonText.read(mapper, Rows.text(row[1]), POWER_SCORES, "A stored by_power_type")));
         return scores;
     }
 
@@ -84,13 +79,5 @@ public class QuizAttemptRepository {
         return (String) entityManager.createNativeQuery(
                         "SELECT org_id FROM quiz_attempt WHERE learner_id = :learner AND course_id = :course LIMIT 1")
                 .setParameter("learner", learnerId).setParameter("course", courseId).getSingleResult();
-    }
-
-    private Map<PowerType, PowerScore> powerScores(String json) {
-        try {
-            return mapper.readValue(json, POWER_SCORES);
-        } catch (Exception e) {
-            throw new IllegalStateException("A stored by_power_type is not readable", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.upward.progress.persistence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.upward.platform.web.JsonText;
 import com.upward.progress.domain.ProgressSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,7 +61,8 @@ public class SummaryRepository {
                 .setParameter("learner", learnerId).setParameter("course", courseId).getResultList();
         return rows.stream().findFirst().map(row -> new Page(Rows.text(row[0]), Rows.localDate(row[1]),
                 Rows.instant(row[2]), Rows.text(row[3]), Rows.instant(row[4]),
-                row[5] == null ? null : snapshot(Rows.text(row[5]))));
+                row[5] == null ? null
+                        : JsonText.read(mapper, Rows.text(row[5]), ProgressSnapshot.class, "A stored progress snapshot")));
     }
 
     public Optional<Counted> counted(String learnerId, String courseId) {
@@ -116,18 +118,6 @@ public class SummaryRepository {
 
     /** The snapshot as stored in the progress column. */
     public String json(ProgressSnapshot snapshot) {
-        try {
-            return mapper.writeValueAsString(snapshot);
-        } catch (Exception e) {
-            throw new IllegalStateException("A progress snapshot could not be written", e);
-        }
-    }
-
-    private ProgressSnapshot snapshot(String json) {
-        try {
-            return mapper.readValue(json, ProgressSnapshot.class);
-        } catch (Exception e) {
-            throw new IllegalStateException("A stored progress snapshot is not readable", e);
-        }
+        return JsonText.write(mapper, snapshot);
     }
 }

@@ -2,9 +2,9 @@ package com.upward.progress.rest;
 
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
-import com.upward.progress.rest.CertificateViews.OwnCertificate;
-import com.upward.progress.rest.CertificateViews.Verification;
 import com.upward.progress.service.Certificates;
+import com.upward.progress.service.Certificates.OwnCertificate;
+import com.upward.progress.service.Certificates.Verification;
 import com.upward.progress.service.LearnerProfiles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,7 +43,7 @@ public class CertificateResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Verification verify(@PathParam("certificateId") @Pattern(regexp = Ids.CERTIFICATE, message = Ids.CERTIFICATE_MESSAGE)
                                String certificateId) {
-        return CertificateMapper.view(certificates.verify(certificateId));
+        return certificates.verify(certificateId);
     }
 
     /** The same certificate as a printable page, for a browser asking for HTML. */
@@ -53,7 +53,7 @@ public class CertificateResource {
     @Produces(MediaType.TEXT_HTML)
     public String page(@PathParam("certificateId") @Pattern(regexp = Ids.CERTIFICATE, message = Ids.CERTIFICATE_MESSAGE)
                        String certificateId) {
-        return html(CertificateMapper.view(certificates.verify(certificateId)));
+        return html(certificates.verify(certificateId));
     }
 
     @GET
@@ -80,7 +80,7 @@ public class CertificateResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<OwnCertificate> mine() {
         profiles.remember(user.id(), user.orgId(), user.displayName());
-        return CertificateMapper.views(certificates.mine(user.id()));
+        return certificates.mine(user.id());
     }
 
     static String html(Verification certificate) {

@@ -5,8 +5,8 @@ import com.upward.platform.web.Roles;
 import com.upward.platform.web.Slug;
 import com.upward.platform.web.errors.InvalidInputException;
 import com.upward.progress.config.ProgressConfig;
-import com.upward.progress.rest.EnrolmentViews.Enrolment;
 import com.upward.progress.service.Enrolments;
+import com.upward.progress.service.Enrolments.Enrolment;
 import com.upward.progress.service.LearnerProfiles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -81,7 +81,7 @@ public class EnrolmentResource {
         profiles.remember(user.id(), user.orgId(), user.displayName());
         boolean created = enrolments.enrolSelf(user.id(), user.orgId(), request.courseId());
         Enrolment enrolment = enrolments.mine(user.id(), user.orgId()).stream()
-                .filter(e -> e.courseId().equals(request.courseId())).findFirst().map(EnrolmentMapper::view).orElseThrow();
+                .filter(e -> e.courseId().equals(request.courseId())).findFirst().orElseThrow();
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(enrolment).build();
     }
 
@@ -90,6 +90,6 @@ public class EnrolmentResource {
     @RolesAllowed(Roles.LEARNER)
     public List<Enrolment> mine() {
         profiles.remember(user.id(), user.orgId(), user.displayName());
-        return EnrolmentMapper.views(enrolments.mine(user.id(), user.orgId()));
+        return enrolments.mine(user.id(), user.orgId());
     }
 }

@@ -5,9 +5,9 @@ import com.upward.platform.web.Page;
 import com.upward.platform.web.PageParams;
 import com.upward.platform.web.Roles;
 import com.upward.platform.web.Slug;
-import com.upward.progress.rest.IntegrationViews.Completion;
-import com.upward.progress.service.Completions.Filter;
 import com.upward.progress.service.Completions;
+import com.upward.progress.service.Completions.Completion;
+import com.upward.progress.service.Completions.Filter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -41,6 +41,6 @@ public class IntegrationResource {
             @QueryParam("courseId") @Slug String courseId,
             @Valid @BeanParam PageParams paging) {
         Filter filter = new Filter(since == null ? null : Rfc3339Instant.Validator.parse(since), courseId);
-        return IntegrationMapper.view(completions.list(user.orgId(), filter, paging));
+        return completions.list(user.orgId(), filter, paging);
     }
 }

@@ -7,11 +7,11 @@ import com.upward.platform.web.Roles;
 import com.upward.platform.web.Slug;
 import com.upward.platform.web.errors.InvalidInputException;
 import com.upward.progress.rest.ProgressViews.Status;
-import com.upward.progress.rest.ReportViews.Funnel;
 import com.upward.progress.rest.ReportViews.LearnerRow;
-import com.upward.progress.rest.ReportViews.Mastery;
-import com.upward.progress.rest.ReportViews.Summary;
-import com.upward.progress.rest.ReportViews.WeekCount;
+import com.upward.progress.service.ReportQueries.Funnel;
+import com.upward.progress.service.ReportQueries.Mastery;
+import com.upward.progress.service.ReportQueries.Summary;
+import com.upward.progress.service.ReportQueries.WeekCount;
 import com.upward.progress.service.ReportQueries.ListFilter;
 import com.upward.progress.service.ReportQueries.Sort;
 import com.upward.progress.service.ReportQueries;
@@ -64,27 +64,27 @@ public class ReportResource {
 
     @GET
     @Path("/xapi-deliveries")
-    public DeliveryViews.Summary xapiDeliveries() {
-        return ReportMapper.view(xapiDeliveries.summary(user.orgId()));
+    public XapiDeliveries.Summary xapiDeliveries() {
+        return xapiDeliveries.summary(user.orgId());
     }
 
     @GET
     @Path("/summary")
     public Summary summary(@QueryParam("courseId") @Slug String courseId) {
-        return ReportMapper.view(reports.summary(user.orgId(), courseId));
+        return reports.summary(user.orgId(), courseId);
     }
 
     @GET
     @Path("/lesson-funnel")
     public Funnel funnel(@QueryParam("courseId") @NotNull @Slug
                          String courseId) {
-        return ReportMapper.view(reports.funnel(user.orgId(), courseId));
+        return reports.funnel(user.orgId(), courseId);
     }
 
     @GET
     @Path("/power-mastery")
     public List<Mastery> mastery(@QueryParam("courseId") @Slug String courseId) {
-        return ReportMapper.mastery(reports.mastery(user.orgId(), courseId));
+        return reports.mastery(user.orgId(), courseId);
     }
 
     @GET
@@ -92,7 +92,7 @@ public class ReportResource {
     public List<WeekCount> completionsPerWeek(
             @QueryParam("courseId") @Slug String courseId,
             @QueryParam("weeks") @DefaultValue("12") int weeks) {
-        return ReportMapper.weeks(reports.completionsPerWeek(user.orgId(), courseId, weeks));
+        return reports.completionsPerWeek(user.orgId(), courseId, weeks);
     }
 
     @GET

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class Enrolments {
 
+    /** source: SELF or ASSIGNED; title: the newest version's, null before the course is known. Also the API's answer. */
     public record Enrolment(String courseId, String title, String source, LocalDate dueDate, Instant enrolledAt) {
     }
 

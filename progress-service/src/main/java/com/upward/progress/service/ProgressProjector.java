@@ -112,14 +112,7 @@ public class ProgressProjector implements EventHandler {
         if (courses.find(course.courseId(), course.version()).isPresent()) {
             return;
         }
-        CourseStructure structure = new CourseStructure();
-        structure.courseId = course.courseId();
-        structure.version = course.version();
-        structure.title = course.title();
-        structure.publishedAt = course.publishedAt();
-        structure.lessons = course.lessons();
-        structure.quizzes = course.quizzes();
-        courses.add(structure);
+        courses.add(CourseStructure.of(course));
         // Learners on this version whose events came first, and learners who have not started a lesson yet
         // (they follow the newest version), are recomputed now that the structure is known.
         learnerCourses.learnersAwaiting(course.courseId(), course.version())

@@ -1,20 +1,18 @@
 package com.upward.progress.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.upward.platform.events.AfterCommit;
 import com.upward.platform.events.contract.LessonCompleted;
 import com.upward.platform.events.contract.QuizAttemptScored;
+import com.upward.platform.web.JsonText;
 import com.upward.progress.config.XapiConfig;
 import com.upward.progress.messaging.XapiSender;
 import com.upward.progress.persistence.LearnerProfileRepository;
 import com.upward.progress.persistence.XapiOutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -52,7 +50,7 @@ public class XapiStatements {
     XapiSender sender;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     /** The statement id for a source event: the same event id always gives the same statement id. */
     public static UUID statementId(String sourceEventId) {
@@ -150,25 +148,9 @@ public class XapiStatements {
     }
 
     private void store(ObjectNode statement, String orgId, String verb) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(statement);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String json = JsonText.write(mapper, statement);
         if (outbox.add(UUID.fromString(statement.get("id").asText()), orgId, verb, json)) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        sender.wake();
-                    }
-                }
-            });
+            afterCommit.run(sender::wake);
         }
     }
 }
