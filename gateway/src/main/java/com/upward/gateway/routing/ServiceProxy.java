@@ -118,14 +118,19 @@ public class ServiceProxy {
         return true;
     }
 
-    /** Opens a request to the service; one that cannot connect has sent nothing, so it is tried again whatever its method. */
+    /**
+     * Opens a request to the service's next instance; one that cannot connect has sent nothing, so it is tried again
+     * whatever its method, on another instance when there is one (the failed one is out of service for a while).
+     */
     private Future<HttpClientRequest> connect(ProxyContext context, ServiceRoutes.Route route, int attempt) {
-        URI origin = route.origin();
+        ServiceInstances.Instance instance = route.instances().next();
+        URI origin = instance.uri();
         RequestOptions options = new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(origin.getPort(), origin.getHost()))
                 .setConnectTimeout(config.connectTimeout().toMillis())
                 .setIdleTimeout(route.timeout().toMillis());
         return context.client().request(options).map(request -> {
+            instance.connected();
             // The proxy learns of a failure from the answer it awaits; without a handler Vert.x would also log it
             // as an ERROR, e.g. "Stream reset: 0" for every caller that hangs up, which is no error of ours.
             request.exceptionHandler(failure -> LOG.debugf("%s request ended early: %s", route.service(), failure.getMessage()));
@@ -137,7 +142,12 @@ public class ServiceProxy {
             }
             return request;
         }).recover(failure -> {
-            if (!(failure instanceof ConnectException) || attempt >= config.routing().connectRetries()) {
+            if (failure instanceof ConnectException) {
+                instance.failed(failure);
+            }
+            // Every other instance gets a try before the request fails, however few retries are configured.
+            int retries = Math.max(config.routing().connectRetries(), route.instances().size() - 1);
+            if (!(failure instanceof ConnectException) || attempt >= retries) {
                 return Future.failedFuture(failure);
             }
             metrics.counter("upward.gateway.proxy.retries", "service", route.service()).increment();
