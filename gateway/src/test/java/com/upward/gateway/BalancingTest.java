@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,14 @@ class BalancingTest {
 
     @Test
     @Order(2)
+    void theDashboardClientCallsTheFirstInstance() {
+        // A list is no URL: the REST client's address comes from upward.first-instance.course (FirstInstanceUrls).
+        assertEquals("http://127.0.0.1:" + Instances.A.actualPort(),
+                ConfigProvider.getConfig().getValue("quarkus.rest-client.course.url", String.class));
+    }
+
+    @Test
+    @Order(3)
     void aGoneInstanceIsLeftOutAndItsRequestsGoToTheOther() throws Exception {
         Instances.B.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         double beforeWarmUp = retries();

@@ -168,10 +168,14 @@ class ScaleOutIT {
                 .until(() -> quizAttempts(prefix).size() >= attempts.size());
         assertEquals(attempts, quizAttempts(prefix), "scored attempts in progress");
 
-        System.out.printf("Fault test scale-out: relay leader %s had relayed %.0f events when killed; %s then relayed %.0f more;"
+        Map<String, Double> relayedBefore = new java.util.TreeMap<>();
+        relayedAtKill.forEach((instance, count) -> relayedBefore.put(instance.name(), count));
+        System.out.printf("Fault test scale-out: relayed before the kill %s (the lock taken by the other %.0f times on the survivor);"
+                        + " relay leader %s had relayed %.0f events when killed; %s then relayed %.0f more;"
                         + " slowest relay %d ms within 3 s of the kill (%d ms elsewhere); %d records on the topic for %d completions"
                         + " (%d redelivered); writes sent again by status %s; reads that failed once %s (none twice); gateway"
                         + " retries after the kills %s for reads %s; %d quiz attempts scored once%n",
+                relayedBefore, metric(survivor, "upward_outbox_relay_lock_busy_total"),
                 leader.name(), relayedAtKill.get(leader), survivor.name(), survivorAfter - relayedAtKill.get(survivor),
                 relayDelays[0], relayDelays[1], records, eventIds.size(), redelivered, stream.retriedStatuses,
                 new java.util.TreeMap<>(firstReadFailures), new java.util.TreeMap<>(retriesAfterKills),
