@@ -29,7 +29,9 @@ public class Platform implements BeforeAllCallback {
                 Path dataDir = projectRoot.resolve("e2e-tests/target/e2e-stack");
                 deleteRecursively(dataDir.resolve("kafka"));
                 trustTheTestKeys(dataDir.resolve("keys"));
-                stack = Stack.start(StackConfig.ephemeral(projectRoot, dataDir), System.out);
+                // -Dupward.e2e.replicas=2 runs the same tests against two instances of each backend service.
+                int replicas = Integer.parseInt(System.getProperty("upward.e2e.replicas", "1"));
+                stack = Stack.start(StackConfig.ephemeral(projectRoot, dataDir, replicas), System.out);
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put("upward-stack", (ExtensionContext.Store.CloseableResource) () -> stack.close());
             }

@@ -26,7 +26,13 @@ final class LessonStream {
     final Set<String> accepted = ConcurrentHashMap.newKeySet();
     final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     final List<Learners.Answer> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Refused answers that were sent again (viaGateway), by status. */
+    final Map<Integer, AtomicInteger> retriedStatuses = new ConcurrentHashMap<>();
     private final Duration pace;
+    private String baseUrl;
+    private int retries;
+    private Duration retryPause = Duration.ZERO;
+    private java.util.function.BiConsumer<String, String> afterEach = (learner, token) -> { };
     private ExecutorService pool;
     private List<Future<?>> running;
 
@@ -34,6 +40,24 @@ final class LessonStream {
         this.prefix = prefix;
         this.learners = IntStream.rangeClosed(1, learnerCount).mapToObj(i -> prefix + "-" + i).toList();
         this.pace = pace;
+    }
+
+    /**
+     * Sends the completions through the gateway, and sends a refused one again up to {@code retries} times, as a
+     * client does after a 502 or 503: completing a lesson again writes nothing new, so a retry is safe even when the
+     * refused request had reached the service.
+     */
+    LessonStream viaGateway(int retries, Duration retryPause) {
+        this.baseUrl = FaultStack.stack().gatewayUrl();
+        this.retries = retries;
+        this.retryPause = retryPause;
+        return this;
+    }
+
+    /** Something each learner does after each lesson (reads through the gateway), given the learner and the token. */
+    LessonStream afterEachLesson(java.util.function.BiConsumer<String, String> action) {
+        this.afterEach = action;
+        return this;
     }
 
     LessonStream start() {
@@ -45,19 +69,36 @@ final class LessonStream {
     private void completeAll(String learner) {
         for (String lesson : Learners.LESSONS) {
             String token = Learners.token(learner);
-            Learners.Answer answer = Learners.completeLesson(token, lesson);
-            statuses.computeIfAbsent(answer.status(), status -> new AtomicInteger()).incrementAndGet();
-            if (answer.accepted()) {
-                accepted.add(learner + "/" + lesson);
-            } else {
+            for (int attempt = 0; attempt <= retries; attempt++) {
+                Learners.Answer answer = baseUrl == null
+                        ? Learners.completeLesson(token, lesson)
+                        : Learners.completeLesson(baseUrl, token, lesson);
+                statuses.computeIfAbsent(answer.status(), status -> new AtomicInteger()).incrementAndGet();
+                if (answer.accepted()) {
+                    accepted.add(learner + "/" + lesson);
+                    break;
+                }
                 refusals.add(answer);
+                if (attempt < retries) {
+                    retriedStatuses.computeIfAbsent(answer.status(), status -> new AtomicInteger()).incrementAndGet();
+                    pause(retryPause);
+                }
             }
+            afterEach.accept(learner, token);
             try {
                 Thread.sleep(pace.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -58,10 +58,17 @@ final class ProgressDb {
         void read(ResultSet row) throws SQLException;
     }
 
-    private static void query(String database, String sql, String parameter, RowReader reader) {
+    /** Runs a query with text parameters (none or more) on any of the stack's databases (the scale-out test reads several). */
+    static void query(String database, String sql, String parameter, RowReader reader) {
+        query(database, sql, reader, parameter);
+    }
+
+    static void query(String database, String sql, RowReader reader, String... parameters) {
         try (Connection connection = DriverManager.getConnection(FaultStack.stack().jdbcUrl(database), "postgres", "postgres");
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     reader.read(rows);

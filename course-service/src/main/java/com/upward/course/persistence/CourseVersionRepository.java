@@ -11,6 +11,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class CourseVersionRepository implements PanacheRepositoryBase<CourseVersion, Long> {
 
+    /**
+     * Holds publishing of this course's versions until the caller's transaction ends: replicas starting together load
+     * the same course files, and the second must see the first's version rather than insert it again.
+     */
+    public void lockCourse(String courseId) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "course-version:" + courseId).getSingleResult();
+    }
+
     public Optional<CourseVersion> version(String courseId, int version) {
         return find("courseId = ?1 and version = ?2", courseId, version).firstResultOptional();
     }

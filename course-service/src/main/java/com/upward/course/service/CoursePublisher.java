@@ -54,6 +54,7 @@ public class CoursePublisher {
         if (!problems.isEmpty()) {
             throw new RuleViolationException("Invalid course", String.join("; ", problems));
         }
+        versions.lockCourse(course.courseId());
         Optional<CourseVersion> existing = versions.version(course.courseId(), course.version());
         if (existing.isPresent()) {
             if (existing.get().contentHash.equals(contentHash)) {

@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The whole platform on one machine: PostgreSQL, Kafka, and the four services as separate JVMs.
+ * The whole platform on one machine: PostgreSQL, Kafka, and the four services as separate JVMs (with
+ * {@code replicas} instances of each backend service, behind the one gateway).
  * The run command and the end-to-end tests both start it through here, so they cannot drift apart.
  */
 public final class Stack implements AutoCloseable {
@@ -24,9 +26,12 @@ public final class Stack implements AutoCloseable {
     private PostgresNode postgres;
     private KafkaProcess kafka;
     private JwtKeys keys;
+    /** Each service's instance URLs, comma-separated, as the gateway takes them. */
     private final Map<String, String> serviceUrls = new HashMap<>();
     private ServiceProcess gateway;
+    /** By instance name: course-service is the first instance, course-service-2 the second. */
     private final Map<String, ServiceProcess> servicesByName = new HashMap<>();
+    private final Map<String, List<ServiceProcess>> instancesByService = new LinkedHashMap<>();
 
     private Stack(StackConfig config, PrintStream progress) {
         this.config = config;
@@ -56,7 +61,7 @@ public final class Stack implements AutoCloseable {
         postgres = PostgresNode.start(config.postgresPort(), config.dataDir().resolve("postgres"), config.keepData(),
                 logs.resolve("postgres.log"));
         started.add(postgres);
-        postgres.ensureDatabases(config.services().stream().map(StackConfig.Service::database).toList());
+        postgres.ensureDatabases(config.databases());
         report(++step, steps, "PostgreSQL", began, "127.0.0.1:" + postgres.port() + ", log " + relative(logs.resolve("postgres.log")));
 
         began = System.nanoTime();
@@ -70,18 +75,20 @@ public final class Stack implements AutoCloseable {
         report(++step, steps, "Kafka topics", began, Topics.all().size() + " topics, " + created + " new");
 
         keys = JwtKeys.ensure(config.dataDir().resolve("keys"));
-        config.services().forEach(service -> serviceUrls.put(service.name(), "http://127.0.0.1:" + service.port()));
+        config.services().forEach(service -> serviceUrls.merge(service.name(), "http://127.0.0.1:" + service.port(),
+                (first, more) -> first + "," + more));
 
-        // Launch all four at once (their start-up overlaps on two cores), then wait for each in turn.
+        // Launch them all at once (their start-up overlaps on two cores), then wait for each in turn.
         began = System.nanoTime();
         List<ServiceProcess> processes = new ArrayList<>();
         for (StackConfig.Service service : config.services()) {
-            ServiceProcess process = ServiceProcess.launch(service.name(), service.runnableJar(config.projectRoot()),
+            ServiceProcess process = ServiceProcess.launch(service.instanceName(), service.runnableJar(config.projectRoot()),
                     service.port(), service.managementPort(), service.heap(), environment(service),
-                    logs.resolve(service.name() + ".log"));
+                    logs.resolve(service.instanceName() + ".log"));
             started.add(process);
             processes.add(process);
-            servicesByName.put(service.name(), process);
+            servicesByName.put(service.instanceName(), process);
+            instancesByService.computeIfAbsent(service.name(), name -> new ArrayList<>()).add(process);
             if (service.isGateway()) {
                 gateway = process;
             }
@@ -96,7 +103,8 @@ public final class Stack implements AutoCloseable {
     private Map<String, String> environment(StackConfig.Service service) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_PROFILE", "local");
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+        // The instance's name on its connections, so pg_stat_activity (and pg_locks through it) tells replicas apart.
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()) + "?ApplicationName=" + service.instanceName());
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresNode.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresNode.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -151,7 +159,10 @@ public final class Stack implements AutoCloseable {
         return kafka;
     }
 
-    /** One of the four services by its module name, to stop, kill, pause or restart it. */
+    /**
+     * One service instance by its name, to stop, kill, pause or restart it: the module name is its first instance,
+     * {@code course-service-2} its second.
+     */
     public ServiceProcess service(String name) {
         ServiceProcess service = servicesByName.get(name);
         if (service == null) {
@@ -160,11 +171,20 @@ public final class Stack implements AutoCloseable {
         return service;
     }
 
+    /** Every instance of a service (its module name), in instance order. */
+    public List<ServiceProcess> instances(String name) {
+        List<ServiceProcess> instances = instancesByService.get(name);
+        if (instances == null) {
+            throw new IllegalArgumentException("No such service: " + name);
+        }
+        return List.copyOf(instances);
+    }
+
     public String gatewayUrl() {
         return gateway.url();
     }
 
-    /** A service's own URL, for tests that check it refuses bad tokens without the gateway in front. */
+    /** A service's (first instance's) own URL, for tests that check it refuses bad tokens without the gateway in front. */
     public String serviceUrl(String name) {
         return servicesByName.get(name).url();
     }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** {@code up}: start the platform and keep it running until Ctrl-C or {@code stop}. {@code stop}: stop it. */
 public final class StackMain {
@@ -76,6 +78,15 @@ public final class StackMain {
         System.out.println("  Portal:   " + stack.gatewayUrl().replace("127.0.0.1", "localhost") + "/");
         System.out.println("  API docs: " + stack.gatewayUrl().replace("127.0.0.1", "localhost") + "/q/swagger-ui");
         System.out.println("  Metrics:  " + stack.managementUrl("gateway") + "/q/metrics (the management port, not public)");
+        if (config.replicas() > 1) {
+            // The gateway balances each service's requests over these; each can be reached (and broken) on its own.
+            System.out.println("  Replicas: " + config.replicas() + " instances of each backend service (UPWARD_REPLICAS):");
+            for (String service : List.of("course-service", "assessment-service", "progress-service")) {
+                System.out.println("    " + String.format("%-19s", service) + stack.instances(service).stream()
+                        .map(instance -> instance.url() + " (" + instance.managementUrl() + ")")
+                        .collect(Collectors.joining("  ")));
+            }
+        }
         System.out.println("  Demo sign-ins:");
         System.out.println(DEMO_SIGN_INS);
         System.out.println("Press Ctrl-C to stop (or run ./upward stop in another terminal).");

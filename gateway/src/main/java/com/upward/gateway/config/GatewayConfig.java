@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 @ConfigMapping(prefix = "upward.gateway")
 public interface GatewayConfig {
@@ -29,16 +30,16 @@ public interface GatewayConfig {
 
     /** Where the gateway reads each service's generated OpenAPI document, to merge the routed paths into its own. */
     interface OpenApi {
-        /** course-service's document (JSON). */
-        @WithDefault("${upward.gateway.services.course}/q/openapi?format=json")
+        /** course-service's document (JSON), from its first instance: every instance serves the same. */
+        @WithDefault("${upward.first-instance.course}/q/openapi?format=json")
         URI course();
 
         /** assessment-service's document (JSON). */
-        @WithDefault("${upward.gateway.services.assessment}/q/openapi?format=json")
+        @WithDefault("${upward.first-instance.assessment}/q/openapi?format=json")
         URI assessment();
 
         /** progress-service's document (JSON). */
-        @WithDefault("${upward.gateway.services.progress}/q/openapi?format=json")
+        @WithDefault("${upward.first-instance.progress}/q/openapi?format=json")
         URI progress();
 
         /** After a failed fetch (the service is down or starting), try again this soon. */
@@ -64,12 +65,20 @@ public interface GatewayConfig {
         int maxConnections();
     }
 
+    /**
+     * Each service's instances: one base URL, or several separated by commas (no spaces). The proxy balances each
+     * service's requests over its instances; see {@code ServiceInstances}.
+     */
     interface Services {
-        URI course();
+        List<URI> course();
 
-        URI assessment();
+        List<URI> assessment();
 
-        URI progress();
+        List<URI> progress();
+
+        /** How long an instance that refused or timed out a connection is left out before it is tried again. */
+        @WithDefault("5s")
+        Duration unhealthyFor();
     }
 
     interface Routing {

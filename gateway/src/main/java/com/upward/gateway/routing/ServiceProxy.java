@@ -21,6 +21,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
@@ -60,6 +61,7 @@ public class ServiceProxy {
     private static final long UNREACHABLE_RETRY_AFTER = 5;
     /** After the access log and the request's start time (Integer.MIN_VALUE), before every filter. */
     private static final int KNOWN_TOKEN_ORDER = Integer.MIN_VALUE + 10;
+    private static final String INSTANCE = "upward.instance";
 
     @Inject
     Vertx vertx;
@@ -149,14 +151,21 @@ public class ServiceProxy {
         return true;
     }
 
-    /** Opens a request to the service; one that cannot connect has sent nothing, so it is tried again whatever its method. */
+    /**
+     * Opens a request to the service's next instance; one that cannot connect has sent nothing, so it is tried again
+     * whatever its method, on another instance when there is one (the failed one is out of service for a while).
+     */
     private Future<HttpClientRequest> connect(ProxyContext context, ServiceRoutes.Route route, int attempt) {
-        URI origin = route.origin();
+        ServiceInstances.Instance instance = route.instances().next();
+        URI origin = instance.uri();
         RequestOptions options = new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(origin.getPort(), origin.getHost()))
                 .setConnectTimeout(config.connectTimeout().toMillis())
                 .setIdleTimeout(route.timeout().toMillis());
+        // The send step marks the instance failed if the connection then breaks, so a resent read goes elsewhere.
+        context.set(INSTANCE, instance);
         return context.client().request(options).map(request -> {
+            instance.connected();
             // The proxy learns of a failure from the answer it awaits; without a handler Vert.x would also log it
             // as an ERROR, e.g. "Stream reset: 0" for every caller that hangs up, which is no error of ours.
             request.exceptionHandler(failure -> LOG.debugf("%s request ended early: %s", route.service(), failure.getMessage()));
@@ -174,7 +183,12 @@ public class ServiceProxy {
                 // No connection in time (the pool was busy or the service slow to accept): nothing was sent.
                 return Future.failedFuture(new NoConnection(failure));
             }
-            if (!(failure instanceof ConnectException) || attempt >= config.routing().connectRetries()) {
+            if (failure instanceof ConnectException) {
+                instance.failed(failure);
+            }
+            // Every other instance gets a try before the request fails, however few retries are configured.
+            int retries = Math.max(config.routing().connectRetries(), route.instances().size() - 1);
+            if (!(failure instanceof ConnectException) || attempt >= retries) {
                 return Future.failedFuture(failure);
             }
             metrics.counter("upward.gateway.proxy.retries", "service", route.service()).increment();
@@ -256,8 +270,16 @@ public class ServiceProxy {
          */
         private Future<ProxyResponse> send(ProxyContext context) {
             return context.sendRequest().recover(failure -> {
+                if (context.request().proxiedRequest().response().closed()) {
+                    // The caller hung up and the proxy reset the service's stream: nothing to resend, nobody to blame.
+                    return Future.failedFuture(new CallerGone());
+                }
                 if (!brokenConnection(failure)) {
                     return Future.failedFuture(failure);
+                }
+                ServiceInstances.Instance instance = context.get(INSTANCE, ServiceInstances.Instance.class);
+                if (instance != null) {
+                    instance.failed(failure);
                 }
                 HttpMethod method = context.request().getMethod();
                 if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
@@ -306,7 +328,8 @@ public class ServiceProxy {
 
     /** Connected, and the request (or part of it) written, but the connection broke before an answer came. */
     private static boolean brokenConnection(Throwable failure) {
-        return failure instanceof HttpClosedException
+        // A reset from the service's side (its process killed under the connection) is a broken connection too.
+        return failure instanceof HttpClosedException || failure instanceof StreamResetException
                 || failure instanceof IOException && !(failure instanceof ConnectException);
     }
 

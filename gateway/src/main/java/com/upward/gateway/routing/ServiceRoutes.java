@@ -3,7 +3,6 @@ package com.upward.gateway.routing;
 import com.upward.gateway.config.GatewayConfig;
 import com.upward.platform.web.Roles;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,8 +16,11 @@ public final class ServiceRoutes {
     public static final String ASSESSMENT = "assessment-service";
     public static final String PROGRESS = "progress-service";
 
-    /** {@code role} null: anyone may call it, with or without a token (a certificate check). */
-    public record Route(String pathRegex, String service, URI origin, Duration timeout, String role) {
+    /**
+     * A routed path prefix, the service that answers it, that service's instances (shared by its routes), the time
+     * limit, and the role a caller needs ({@code null}: anyone, with or without a token, as for a certificate check).
+     */
+    public record Route(String pathRegex, String service, ServiceInstances instances, Duration timeout, String role) {
         /** The metrics tag of a routed path that no service document has: the route's prefix, {@code /api/v1/quizzes/**}. */
         public String undocumentedTemplate() {
             return pathRegex.replace("(/.*)?", "/**");
@@ -26,9 +28,11 @@ public final class ServiceRoutes {
     }
 
     public static List<Route> of(GatewayConfig config) {
-        URI course = config.services().course();
-        URI assessment = config.services().assessment();
-        URI progress = config.services().progress();
+        // One set of instances per service, so every route of a service sees the same health of each instance.
+        Duration unhealthyFor = config.services().unhealthyFor();
+        ServiceInstances course = new ServiceInstances(COURSE, config.services().course(), unhealthyFor);
+        ServiceInstances assessment = new ServiceInstances(ASSESSMENT, config.services().assessment(), unhealthyFor);
+        ServiceInstances progress = new ServiceInstances(PROGRESS, config.services().progress(), unhealthyFor);
         Duration learner = config.routing().timeout();
         Duration admin = config.routing().adminTimeout();
         return List.of(

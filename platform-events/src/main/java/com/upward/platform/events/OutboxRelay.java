@@ -1,5 +1,7 @@
 package com.upward.platform.events;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -29,6 +31,12 @@ import java.util.concurrent.TimeUnit;
  * then marks them published. A failed batch stays unpublished and is sent again: at-least-once, made
  * effectively-once by the consumers' inboxes. One relay per database works at a time (an advisory lock),
  * so a service's events keep their order even with several replicas.
+ * <p>
+ * The lock is taken per batch, inside the batch's transaction: whichever replica polls first leads for that batch,
+ * and a replica that dies mid-batch frees it when PostgreSQL ends its transaction (its connection closes), so
+ * another takes the next batch at its next poll. Each instance counts the events it published
+ * ({@code upward.outbox.relayed}) and the passes it skipped because another instance held the lock
+ * ({@code upward.outbox.relay.lock.busy}), which shows on its /q/metrics who relays.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,6 +56,12 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
+    @Inject
+    MeterRegistry metrics;
+
+    private Counter relayed;
+    private Counter lockBusy;
+
     private KafkaProducer<String, String> producer;
     private BackgroundPoller poller;
 
@@ -55,6 +69,8 @@ public class OutboxRelay {
         if (!config.outbox().relayEnabled()) {
             return;
         }
+        relayed = metrics.counter("upward.outbox.relayed");
+        lockBusy = metrics.counter("upward.outbox.relay.lock.busy");
         producer = SafeProducers.create(bootstrapServers, applicationName + "-outbox-relay", Map.of(
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.outbox().sendTimeout().toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.outbox().sendTimeout().toMillis(), 10_000)));
@@ -84,6 +100,9 @@ public class OutboxRelay {
             boolean leader = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
                     .setParameter("lock", RELAY_LOCK).getSingleResult();
             if (!leader) {
+                if (lockBusy != null) {
+                    lockBusy.increment();
+                }
                 return 0;
             }
             List<OutboxEvent> batch = entityManager.createQuery(
@@ -106,6 +125,9 @@ public class OutboxRelay {
                     .setParameter("now", Instant.now())
                     .setParameter("positions", batch.stream().map(event -> event.position).toList())
                     .executeUpdate();
+            if (relayed != null) {
+                relayed.increment(batch.size());
+            }
             return batch.size();
         });
     }
