@@ -3,9 +3,13 @@ package com.upward.gateway;
 import com.upward.platform.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 import static com.upward.platform.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
@@ -72,6 +76,29 @@ class KnownTokenPathTest {
                 .get("/api/v1/me/progress/echo"), 431);
         assertProblem(given().header("X-Forwarded-For", "10.7.0.4").auth().oauth2(token).contentType("application/json")
                 .body("{\"a\":\"" + "x".repeat(300 * 1024) + "\"}").post("/api/v1/courses/c1/lessons/l1/completion"), 413);
+    }
+
+    @Test
+    void aTargetThatIsNotAUriIsAProblemOnTheShortPathToo() throws Exception {
+        String token = knownLearnerToken("short-path-uri");
+        for (String method : new String[] {"GET", "PUT"}) {
+            String answer = raw(method + " /api/v1/courses/c1/lessons/l1?fuzz=%zz HTTP/1.1\r\nHost: localhost\r\n"
+                    + "X-Forwarded-For: 10.7.0.6\r\nAuthorization: Bearer " + token + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), method + ": " + answer);
+            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), method + ": " + answer);
+        }
+    }
+
+    /** Sends bytes no HTTP client library would send, and reads the answer until the server closes. */
+    private static String raw(String request) throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            byte[] answer = new byte[8192];
+            int read = socket.getInputStream().read(answer);
+            return new String(answer, 0, Math.max(read, 0), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.upward.gateway.config.GatewayConfig;
 import com.upward.gateway.config.LimitsConfig;
 import com.upward.gateway.limits.EdgeResponses;
 import com.upward.platform.web.Problem;
+import com.upward.platform.web.HeaderAndUriLimits;
 import com.upward.platform.web.RequestCorrelation;
 import com.upward.platform.web.SecurityProblems;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -43,7 +44,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
@@ -95,26 +99,53 @@ public class ServiceProxy {
                 .setKeepAliveTimeout((int) config.pool().keepAliveTimeout().toSeconds())
                 .setIdleTimeout((int) config.pool().idleTimeout().toSeconds())
                 .setMaxPoolSize(config.pool().maxConnections()));
+        List<Proxied> proxied = new ArrayList<>();
         for (ServiceRoutes.Route route : ServiceRoutes.of(config)) {
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(context -> connect(context, route, 0))
                     .addInterceptor(new Guard(route, breakers.of(route.service())));
-            // A caller whose token was verified before: the edge's checks in one step, ahead of the filter chain.
-            Counter knownTokenRequests = metrics.counter("upward.gateway.proxy.known-token", "service", route.service());
-            router.routeWithRegex(route.pathRegex()).order(KNOWN_TOKEN_ORDER).handler(context -> {
-                // Before any refusal, so a 401 or 429 is counted under the template too.
-                tagMetrics(context, route);
-                JsonWebToken token = knownTokenPath.knownToken(context);
-                if (token == null) {
-                    context.next();
-                } else if (knownTokenPath.admit(context, token)) {
-                    knownTokenRequests.increment();
-                    forward(context, route, proxy, token);
-                }
-            });
-            // Everyone else, after the filter chain and Quarkus' authentication.
+            proxied.add(new Proxied(Pattern.compile(route.pathRegex()), route, proxy,
+                    metrics.counter("upward.gateway.proxy.known-token", "service", route.service())));
+            // Everyone without a known token, after the filter chain and Quarkus' authentication.
             router.routeWithRegex(route.pathRegex()).handler(context -> forward(context, route, proxy, authenticated(context)));
         }
+        // Ahead of the filter chain, for every request: a caller whose token was verified before gets the edge's
+        // checks in one step. A route without a path, matched here: a path route would make Vert.x parse the query
+        // before any filter could refuse a target that is not a URI.
+        router.route().order(KNOWN_TOKEN_ORDER).handler(context -> {
+            Proxied target = proxiedRoute(context, proxied);
+            if (target == null) {
+                context.next();
+                return;
+            }
+            // Before any refusal, so a 401 or 429 is counted under the template too.
+            tagMetrics(context, target.route());
+            JsonWebToken token = knownTokenPath.knownToken(context);
+            if (token == null) {
+                context.next();
+            } else if (knownTokenPath.admit(context, token)) {
+                target.knownTokenRequests().increment();
+                forward(context, target.route(), target.proxy(), token);
+            }
+        });
+    }
+
+    /** A routed path prefix as a pattern, its route and proxy, and the count of its known-token requests. */
+    private record Proxied(Pattern path, ServiceRoutes.Route route, HttpProxy proxy, Counter knownTokenRequests) {
+    }
+
+    /** The route of a proxied path; null for any other path, and for a target that is not a URI (the filters refuse it). */
+    private static Proxied proxiedRoute(RoutingContext context, List<Proxied> proxied) {
+        if (!context.request().path().startsWith("/api/") || !HeaderAndUriLimits.isUri(context.request().uri())) {
+            return null;
+        }
+        String path = context.normalizedPath();
+        for (Proxied candidate : proxied) {
+            if (candidate.path().matcher(path).matches()) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private void forward(RoutingContext context, ServiceRoutes.Route route, HttpProxy proxy, JsonWebToken token) {

@@ -64,6 +64,16 @@ public class HeaderAndUriLimits {
         return false;
     }
 
+    /** Whether a request target parses as a URI; one that does not is refused by {@link #refused}. */
+    public static boolean isUri(String target) {
+        try {
+            new URI(target);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
     private static void refuse(RoutingContext context, Problem problem) {
         context.response().setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONNECTION, "close")
