@@ -152,8 +152,28 @@ class CourseJourneyIT extends BrowserTest {
         WebElement title = browser.driver().findElement(By.id("lesson-title"));
         title.clear();
         title.sendKeys("Wrap-up: leading upward");
+        // An invalid field: the API's field error is shown beside that field, and nothing else is lost.
+        WebElement text = browser.driver().findElement(By.cssSelector("#lesson-form textarea[data-field=text]"));
+        String kept = text.getAttribute("value");
+        text.clear();
         browser.click(By.cssSelector("#lesson-form button[type=submit]"));
-        browser.waitForText(By.id("save-result"), "Saved.");
+        browser.waitUntil(driver -> "true".equals(text.getAttribute("aria-invalid")));
+        WebElement problem = browser.driver().findElement(By.id(text.getAttribute("aria-describedby")));
+        assertTrue(problem.getText().contains("blank"), problem.getText());
+        assertTrue(browser.driver().findElement(By.id("save-error")).isDisplayed());
+        browser.checkPage("journey-12b-edit-lesson-field-error");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];", text, kept);
+        // Two saves in a row: the second names the revision the first returned, so both succeed.
+        browser.click(By.cssSelector("#lesson-form button[type=submit]"));
+        browser.waitForText(By.id("save-result"), "Saved");
+        String first = browser.driver().findElement(By.id("save-result")).getText();
+        assertTrue(browser.driver().findElements(By.cssSelector(".field-problem")).isEmpty(), "the field error is gone");
+        title.clear();
+        title.sendKeys("Wrap-up: leading upward, again");
+        browser.click(By.cssSelector("#lesson-form button[type=submit]"));
+        browser.waitUntil(driver -> !driver.findElement(By.id("save-error")).getText().isEmpty()
+                || driver.findElement(By.id("save-result")).getText().startsWith("Saved") && !driver.findElement(By.id("save-result")).getText().equals(first));
+        assertEquals("", browser.driver().findElement(By.id("save-error")).getText(), "the second save is refused");
         browser.click(By.linkText("Back to the draft"));
         browser.click(By.id("publish"));
         browser.waitForText(By.id("publish-result"), "Published version 2");

@@ -4,6 +4,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A learner in a real headless browser: signs in, reads a lesson, marks it complete, sees progress. */
@@ -105,5 +112,127 @@ class LearnerPortalIT extends BrowserTest {
         } finally {
             browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         }
+    }
+
+    @Test
+    @Order(8)
+    void aLockedQuizIsNotOfferedAndSaysWhichLessonsRemain() throws Exception {
+        // Only "Position power: penalty" is done (step 3): the quiz needs the other three power lessons first.
+        browser.open("/quizzes/four-types-of-power");
+        browser.waitForText(By.tagName("h1"), "The four types of power");
+        WebElement locked = browser.waitFor(By.id("quiz-locked"));
+        assertTrue(locked.getText().contains("This quiz is locked"), locked.getText());
+        List<String> remaining = locked.findElements(By.cssSelector(".remaining-lessons a")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("Position power: role", "Personal power: reputation", "Personal power: expertise"), remaining);
+        assertTrue(browser.driver().findElements(By.id("start-attempt")).isEmpty(), "no way to start a locked quiz");
+        browser.checkPage("10-locked-quiz");
+    }
+
+    @Test
+    @Order(9)
+    void submittingWithUnansweredQuestionsAsksFirstAndAScoredAttemptHasAResult() throws Exception {
+        browser.open("/courses/how-to-lead-upward/lessons/four-tips-to-engage");
+        browser.waitForText(By.tagName("h1"), "Four tips to engage");
+        browser.click(By.id("complete"));
+        browser.waitForText(By.id("completion-state"), "You completed this lesson.");
+        // The quiz service learns of the completion from an event: until then it refuses the start (409), and the
+        // refusal is shown beside the button. Revisit and try again until the attempt opens.
+        browser.revisitUntil("/quizzes/tips-check", driver -> {
+            browser.click(By.id("start-attempt"));
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("attempt-form")).isEmpty()
+                    || !d.findElement(By.id("start-error")).getText().isEmpty());
+            return !driver.findElements(By.id("attempt-form")).isEmpty();
+        });
+        String attemptUrl = browser.driver().getCurrentUrl();
+        browser.click(By.cssSelector("#attempt-form button[type=submit]"));
+        WebElement warning = browser.waitFor(By.id("unanswered-warning"));
+        assertTrue(warning.getText().contains("questions are not answered"), warning.getText());
+        browser.checkPage("11-unanswered-warning");
+        browser.click(By.id("keep-answering"));
+        browser.waitUntil(driver -> !driver.findElement(By.id("unanswered-warning")).isDisplayed());
+        assertEquals(attemptUrl, browser.driver().getCurrentUrl(), "cancelling keeps the attempt open");
+        assertTrue(browser.driver().findElements(By.cssSelector(".verdict")).isEmpty(), "nothing was submitted");
+        browser.click(By.cssSelector("#attempt-form button[type=submit]"));
+        browser.click(By.id("submit-anyway"));
+        browser.waitForText(By.tagName("h1"), "Your result:");
+        browser.click(By.linkText("Back to the quiz"));
+        browser.waitForText(By.tagName("h1"), "Knowledge check: tips to engage");
+        WebElement attempts = browser.waitFor(By.tagName("table"));
+        assertTrue(attempts.getText().contains("scored"), attempts.getText());
+        assertTrue(attempts.findElements(By.linkText("Resume")).isEmpty(), "a scored attempt cannot be resumed: " + attempts.getText());
+        assertEquals(1, attempts.findElements(By.linkText("Result")).size(), attempts.getText());
+        browser.checkPage("12-quiz-attempts");
+    }
+
+    @Test
+    @Order(10)
+    void theSkipLinkMovesFocusToTheContentWithoutLeavingThePage() throws Exception {
+        browser.open("/progress");
+        browser.waitForText(By.tagName("h1"), "My progress");
+        String url = browser.driver().getCurrentUrl();
+        browser.driver().findElement(By.cssSelector(".skip-link")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.waitUntil(driver -> "main".equals(driver.switchTo().activeElement().getAttribute("id")));
+        assertEquals(url, browser.driver().getCurrentUrl());
+        assertEquals("My progress", browser.driver().findElement(By.tagName("h1")).getText());
+        browser.checkPage("13-skip-link");
+    }
+
+    @Test
+    @Order(11)
+    void theSiteHasAnIcon() {
+        String base = Platform.stack().gatewayUrl();
+        io.restassured.RestAssured.given().baseUri(base).get("/favicon.ico")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("image/"));
+        for (WebElement icon : browser.driver().findElements(By.cssSelector("link[rel=icon]"))) {
+            io.restassured.RestAssured.given().get(icon.getAttribute("href"))
+                    .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("image/"));
+        }
+        assertEquals(2, browser.driver().findElements(By.cssSelector("link[rel=icon]")).size());
+    }
+
+    @Test
+    @Order(12)
+    void aFailedMarkCompleteSaysWhyBesideTheButtonAndCanBeRetried() throws Exception {
+        browser.open("/courses/how-to-lead-upward/lessons/personal-power-expertise");
+        browser.waitForText(By.tagName("h1"), "Personal power: expertise");
+        var network = (org.openqa.selenium.chromium.HasNetworkConditions) browser.driver();
+        var offline = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        offline.setOffline(true);
+        network.setNetworkConditions(offline);
+        try {
+            browser.click(By.id("complete"));
+            browser.waitForText(By.id("complete-error"), "The connection to Upward failed.");
+            String shown = browser.driver().findElement(By.id("complete-error")).getText();
+            assertTrue(!shown.contains("Failed to fetch"), shown);
+            assertTrue(browser.driver().findElement(By.id("completion-state")).getText().isEmpty(), "not completed");
+        } finally {
+            network.deleteNetworkConditions();
+        }
+        browser.checkPage("14-mark-complete-failed");
+        browser.click(By.cssSelector("#complete-error .retry"));
+        browser.waitForText(By.id("completion-state"), "You completed this lesson.");
+        assertTrue(browser.driver().findElement(By.id("complete-error")).getText().isEmpty());
+    }
+
+    @Test
+    @Order(13)
+    void signInShowsTheFieldErrorsBesideTheirFields() throws Exception {
+        browser.click(By.id("sign-out"));
+        browser.waitForText(By.tagName("h1"), "Sign in");
+        browser.waitFor(By.id("username")).sendKeys("x".repeat(201));
+        browser.driver().findElement(By.id("password")).sendKeys("upward-demo");
+        browser.driver().findElement(By.cssSelector("#signin-form button")).click();
+        // The API refuses the 201-character username with a field error: it is shown beside the username field.
+        browser.waitUntil(driver -> "true".equals(driver.findElement(By.id("username")).getAttribute("aria-invalid")));
+        WebElement username = browser.driver().findElement(By.id("username"));
+        WebElement message = browser.driver().findElement(By.id(username.getAttribute("aria-describedby")));
+        assertTrue(message.getText().contains("200"), message.getText());
+        assertEquals(message, browser.driver().findElement(By.cssSelector("#username + .field-problem")), "beside the field");
+        assertTrue(browser.driver().findElement(By.id("signin-error")).getText().contains("beside them"));
+        browser.checkPage("15-sign-in-field-error");
+        username.clear();
+        username.sendKeys("learner2@acme");
+        browser.driver().findElement(By.cssSelector("#signin-form button")).click();
+        browser.waitForText(By.tagName("h1"), "Welcome, Blake Osei");
     }
 }

@@ -24,12 +24,16 @@ function hasRole(role) {
 }
 
 class ApiError extends Error {
-  constructor(problem) {
+  constructor(problem, { network = false } = {}) {
     super(problem.detail || problem.title || 'Request failed');
     this.problem = problem;
     this.status = problem.status;
+    // Worth trying again as it is: the connection failed, or the service was briefly unavailable.
+    this.retryable = network || [502, 503, 504].includes(problem.status);
   }
 }
+
+const CONNECTION_FAILED = 'The connection to Upward failed. Check that you are online, then try again.';
 
 /** Calls the API with the session's token; problem+json answers become ApiErrors with their detail. */
 export async function api(path, options = {}) {
@@ -39,7 +43,13 @@ export async function api(path, options = {}) {
     headers['Content-Type'] = 'application/json';
     options = { ...options, body: JSON.stringify(options.body) };
   }
-  const response = await fetch(path, { ...options, headers });
+  let response;
+  try {
+    response = await fetch(path, { ...options, headers });
+  } catch {
+    // The browser's own words ("Failed to fetch") tell a person nothing: nothing was answered at all.
+    throw new ApiError({ title: 'Connection failed', detail: CONNECTION_FAILED }, { network: true });
+  }
   const type = response.headers.get('Content-Type') || '';
   if (!response.ok) {
     const problem = type.includes('json') ? await response.json() : { status: response.status, title: response.statusText };
@@ -47,7 +57,50 @@ export async function api(path, options = {}) {
     throw new ApiError(problem);
   }
   if (response.status === 204) return null;
-  return type.includes('json') ? response.json() : response.text();
+  const body = await (type.includes('json') ? response.json() : response.text());
+  options.onEtag?.(response.headers.get('ETag'));
+  return body;
+}
+
+/** The input a problem's field error names: by data-problem-field, then by name; "items[2]" falls back to "items". */
+function fieldFor(scope, field) {
+  let name = field;
+  while (name) {
+    const input = scope.querySelector(`[data-problem-field="${CSS.escape(name)}"]`) || scope.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (input) return input;
+    const shorter = name.replace(/\[\d+\]$/, '');
+    if (shorter === name) return null;
+    name = shorter;
+  }
+  return null;
+}
+
+/**
+ * Shows why an action failed beside it: the problem's detail in the action's error slot (a role=alert element),
+ * each field error beside its field (aria-invalid, aria-describedby), and a retry button when trying again can help.
+ * Called with no error, it clears what an earlier failure showed.
+ */
+function showError(slotId, error, retry) {
+  const slot = document.getElementById(slotId);
+  if (!slot) { if (error) notify(error.message); return; }
+  const scope = slot.parentElement.closest('form, section, div') || main();
+  scope.querySelectorAll('.field-problem').forEach(p => p.remove());
+  scope.querySelectorAll('[aria-invalid]').forEach(input => { input.removeAttribute('aria-invalid'); input.removeAttribute('aria-describedby'); });
+  slot.textContent = '';
+  if (!error) return;
+  const unplaced = [];
+  (error.problem?.errors || []).forEach(({ field, message }, i) => {
+    const input = fieldFor(scope, field || '');
+    if (!input) { unplaced.push(`${field ? `${field}: ` : ''}${message}`); return; }
+    const id = `${slotId}-field-${i}`;
+    input.insertAdjacentHTML('afterend', `<p class="field-error field-problem" id="${id}">${esc(message)}</p>`);
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', id);
+  });
+  const detail = error.problem?.errors?.length ? 'Some fields need a change: see the messages beside them.' : error.message;
+  slot.innerHTML = `<span>${esc(detail)}</span>${unplaced.length ? `<ul>${unplaced.map(u => `<li>${esc(u)}</li>`).join('')}</ul>` : ''}
+    ${retry && error.retryable ? ' <button type="button" class="button button-secondary retry">Try again</button>' : ''}`;
+  slot.querySelector('.retry')?.addEventListener('click', () => { showError(slotId, null); retry(); });
 }
 
 function notify(message, kind = 'error') {
@@ -154,6 +207,7 @@ route('/signin', async () => ({
   mount: () => document.getElementById('signin-form').addEventListener('submit', async event => {
     event.preventDefault();
     const form = event.target;
+    showError('signin-error', null);
     try {
       const answer = await api('/api/v1/auth/token', { method: 'POST', body: { username: form.username.value, password: form.password.value } });
       session.token = answer.access_token;
@@ -161,7 +215,7 @@ route('/signin', async () => ({
       renderNav();
       location.hash = hasRole('learner') ? '#/' : hasRole('admin') ? '#/admin' : hasRole('author') ? '#/author' : '#/';
     } catch (error) {
-      document.getElementById('signin-error').textContent = error.message;
+      showError('signin-error', error, () => form.requestSubmit());
     }
   })
 }));
@@ -277,6 +331,7 @@ route('/courses/:courseId/lessons/:lessonId', async ({ courseId, lessonId }) => 
     <div class="lesson-actions">
       <p id="completion-state" aria-live="polite">${lesson.completed ? 'You completed this lesson.' : ''}</p>
       ${lesson.completed ? '' : '<button type="button" class="button" id="complete">Mark complete</button>'}
+      <div id="complete-error" class="field-error" role="alert"></div>
     </div>
     <nav class="pager" aria-label="Lessons">
       ${lesson.previousLessonId ? `<a href="${base}${esc(lesson.previousLessonId)}" rel="prev">← Previous</a>` : '<span></span>'}
@@ -288,13 +343,14 @@ route('/courses/:courseId/lessons/:lessonId', async ({ courseId, lessonId }) => 
   const mountCompletion = () => document.getElementById('complete')?.addEventListener('click', async event => {
     const button = event.currentTarget;
     button.disabled = true;
+    showError('complete-error', null);
     try {
       await api(`/api/v1/courses/${encodeURIComponent(courseId)}/lessons/${encodeURIComponent(lessonId)}/completion`, { method: 'POST' });
       document.getElementById('completion-state').textContent = 'You completed this lesson.';
       button.remove();
     } catch (error) {
       button.disabled = false;
-      notify(error.message);
+      showError('complete-error', error, () => button.click());
     }
   });
   return { title: lesson.title, html, mount: () => { mountCompletion(); mountSearch(courseId); } };
@@ -326,13 +382,42 @@ route('/certificates/:certificateId', async ({ certificateId }) => {
 
 // ---- quizzes: settings, taking an attempt, results -------------------------------------------------
 
+const ATTEMPT_STATES = { IN_PROGRESS: 'in progress', SCORED: 'scored', EXPIRED: 'expired (not submitted in time)' };
+
+/** The link of an attempt in the history: only an open attempt can be resumed, only a scored one has a result. */
+function attemptAction(a) {
+  if (a.status === 'IN_PROGRESS') return `<a href="#/attempts/${esc(a.id)}">Resume</a>`;
+  if (a.status === 'SCORED') return `<a href="#/attempts/${esc(a.id)}/result">Result</a>`;
+  return 'No result';
+}
+
+/** The quiz's place in its course's outline (where the sequencing rule is evaluated for this learner), or null. */
+async function quizPlacement(quiz) {
+  if (!quiz.courseId) return null;
+  const outline = await api(`/api/v1/courses/${encodeURIComponent(quiz.courseId)}`);
+  const lessons = outline.modules.flatMap(m => m.lessons);
+  const placed = outline.modules.flatMap(m => m.quizzes).find(q => q.id === quiz.id);
+  if (!placed) return null;
+  const remaining = (placed.unlockedBy || quiz.unlockedBy || [])
+    .map(id => lessons.find(l => l.id === id) || { id, title: id.replace(/-/g, ' '), completed: false })
+    .filter(l => !l.completed);
+  return { courseId: quiz.courseId, unlocked: placed.unlocked !== false, lockedReason: placed.lockedReason, remaining };
+}
+
 route('/quizzes/:quizId', async ({ quizId }) => {
   const quiz = await api(`/api/v1/quizzes/${encodeURIComponent(quizId)}`);
+  const placement = await quizPlacement(quiz);
   const mine = quiz.myAttempts || { used: 0, attempts: [] };
-  const rows = mine.attempts.map(a => `<tr><td>${a.attemptNumber}</td><td>${esc(a.status.toLowerCase())}</td>
+  const rows = mine.attempts.map(a => `<tr><td>${a.attemptNumber}</td><td>${esc(ATTEMPT_STATES[a.status] || a.status.toLowerCase())}</td>
       <td>${a.percent == null ? '–' : percentText(a.percent)}</td><td>${a.passed == null ? '–' : a.passed ? 'Passed' : 'Not passed'}</td>
-      <td>${a.status === 'SUBMITTED' ? `<a href="#/attempts/${esc(a.id)}/result">Result</a>` : `<a href="#/attempts/${esc(a.id)}">Resume</a>`}</td></tr>`).join('');
+      <td>${attemptAction(a)}</td></tr>`).join('');
   const canStart = mine.remaining == null || mine.remaining > 0;
+  const locked = placement && !placement.unlocked;
+  const lockedHtml = locked ? `<section class="card locked-quiz" id="quiz-locked" aria-labelledby="locked-heading">
+      <h2 id="locked-heading">This quiz is locked</h2>
+      <p>It opens once you have completed ${placement.remaining.length === 1 ? 'this lesson' : 'these lessons'}:</p>
+      <ul class="remaining-lessons">${placement.remaining.map(l => `<li><a href="#/courses/${esc(placement.courseId)}/lessons/${esc(l.id)}">${esc(l.title)}</a></li>`).join('')}</ul>
+    </section>` : '';
   const html = `<h1>${esc(quiz.title)}</h1>
     <ul class="facts">
       <li>${quiz.questionCount} questions · pass mark ${quiz.passPercent}%</li>
@@ -342,16 +427,20 @@ route('/quizzes/:quizId', async ({ quizId }) => {
       ${mine.nextAttemptAvailableAt ? `<li>Your next attempt opens at ${esc(new Date(mine.nextAttemptAvailableAt).toLocaleString())}</li>` : ''}
     </ul>
     ${mine.openAttemptId ? `<p><a class="button" href="#/attempts/${esc(mine.openAttemptId)}">Resume your attempt</a></p>`
-      : canStart ? '<p><button type="button" class="button" id="start-attempt">Start an attempt</button></p>' : '<p>You have used every attempt.</p>'}
+      : locked ? lockedHtml
+      : canStart ? '<p><button type="button" class="button" id="start-attempt">Start an attempt</button></p><div id="start-error" class="field-error" role="alert"></div>' : '<p>You have used every attempt.</p>'}
     ${rows ? `<h2>Your attempts</h2><table><thead><tr><th scope="col">#</th><th scope="col">Status</th><th scope="col">Score</th><th scope="col">Result</th><th scope="col"><span class="visually-hidden">Link</span></th></tr></thead><tbody>${rows}</tbody></table>` : ''}`;
   const mount = () => document.getElementById('start-attempt')?.addEventListener('click', async event => {
-    event.currentTarget.disabled = true;
+    const button = event.currentTarget;
+    button.disabled = true;
+    showError('start-error', null);
     try {
       const attempt = await api(`/api/v1/quizzes/${encodeURIComponent(quizId)}/attempts`, { method: 'POST' });
       location.hash = `#/attempts/${attempt.id}`;
     } catch (error) {
-      event.currentTarget.disabled = false;
-      notify(error.message);
+      button.disabled = false;
+      // Refused here (a lock the outline did not know of yet, no attempt left): say why beside the button.
+      showError('start-error', error, () => button.click());
     }
   });
   return { title: quiz.title, html, mount };
@@ -389,6 +478,16 @@ function collectAnswers(form) {
   });
 }
 
+/** The numbers (1-based) of the questions with no answer, or a matching question with an item left unmatched. */
+function unanswered(form) {
+  return [...form.querySelectorAll('fieldset.question')].map((fieldset, i) => {
+    const done = fieldset.dataset.type === 'MATCHING'
+      ? [...fieldset.querySelectorAll('select')].every(select => select.value)
+      : fieldset.querySelector('input:checked') !== null;
+    return done ? null : i + 1;
+  }).filter(n => n !== null);
+}
+
 let attemptTimer = null;
 
 route('/attempts/:attemptId', async ({ attemptId }) => {
@@ -403,7 +502,13 @@ route('/attempts/:attemptId', async ({ attemptId }) => {
     <form id="attempt-form">
       ${attempt.questions.map(q => questionField(q, saved[q.id])).join('')}
       <p id="save-state" class="meta" aria-live="polite"></p>
+      <div id="unanswered-warning" class="card confirm" role="alert" hidden>
+        <p id="unanswered-text"></p>
+        <button type="button" class="button" id="submit-anyway">Submit anyway</button>
+        <button type="button" class="button button-secondary" id="keep-answering">Keep answering</button>
+      </div>
       <button type="submit" class="button">Submit your answers</button>
+      <div id="submit-error" class="field-error" role="alert"></div>
     </form>`;
   const mount = () => {
     const form = document.getElementById('attempt-form');
@@ -431,18 +536,40 @@ route('/attempts/:attemptId', async ({ attemptId }) => {
         state.textContent = `Not saved: ${error.message}`;
       }
     });
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
-      const button = form.querySelector('button[type=submit]');
+    const button = form.querySelector('button[type=submit]');
+    const warning = document.getElementById('unanswered-warning');
+    const submit = async () => {
       button.disabled = true;
+      showError('submit-error', null);
       try {
         await api(`/api/v1/attempts/${encodeURIComponent(attemptId)}/submission`, { method: 'POST', body: { answers: collectAnswers(form) } });
         clearInterval(attemptTimer);
         location.hash = `#/attempts/${attemptId}/result`;
       } catch (error) {
         button.disabled = false;
-        notify(error.message);
+        showError('submit-error', error, submit);
       }
+    };
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      // Unanswered questions score nothing: ask before submitting, and let the learner go back to them.
+      const open = unanswered(form);
+      if (open.length) {
+        document.getElementById('unanswered-text').textContent = open.length === 1
+          ? `Question ${open[0]} is not answered. Submit anyway? An unanswered question scores no points.`
+          : `${open.length} questions are not answered (questions ${open.join(', ')}). Submit anyway? Unanswered questions score no points.`;
+        warning.hidden = false;
+        document.getElementById('submit-anyway').focus();
+        return;
+      }
+      submit();
+    });
+    document.getElementById('submit-anyway').addEventListener('click', () => { warning.hidden = true; submit(); });
+    document.getElementById('keep-answering').addEventListener('click', () => {
+      warning.hidden = true;
+      const first = unanswered(form)[0];
+      const fieldset = [...form.querySelectorAll('fieldset.question')][first - 1];
+      (fieldset?.querySelector('input, select') || button).focus();
     });
   };
   return { title: `Attempt ${attempt.attemptNumber}`, html, mount };
@@ -464,7 +591,12 @@ function barChart(canvasId, labels, values, label) {
 route('/attempts/:attemptId/result', async ({ attemptId }) => {
   const attempt = await api(`/api/v1/attempts/${encodeURIComponent(attemptId)}`);
   const result = attempt.result;
-  if (!result) return { title: 'Result', html: '<h1>No result yet</h1><p>This attempt has not been submitted.</p>' };
+  if (!result) {
+    const back = `<p><a class="button" href="#/quizzes/${esc(attempt.quizId)}">Back to the quiz</a></p>`;
+    return attempt.status === 'EXPIRED'
+      ? { title: 'Result', html: `<h1>No result: time ran out</h1><p>This attempt was not submitted before its time limit, so it has no score. It counts as an attempt.</p>${back}` }
+      : { title: 'Result', html: `<h1>No result yet</h1><p>This attempt is still open: <a href="#/attempts/${esc(attempt.id)}">go back to it</a> and submit it.</p>${back}` };
+  }
   const types = POWER_ORDER.filter(t => (result.byPowerType || {})[t]);
   const powerRows = types.map(t => { const p = result.byPowerType[t]; return `<tr><th scope="row">${esc(POWER_LABELS[t] || t)}</th>
       <td>${p.correct} of ${p.total}</td><td>${percentText(p.percent)}</td><td>${p.mastered ? 'Mastered' : 'Not yet'}</td></tr>`; }).join('');
@@ -500,6 +632,7 @@ route('/power-profile', async () => {
         <div class="likert">${scale.map((label, i) => `<span class="choice"><input type="radio" name="${esc(st.id)}" id="${esc(st.id)}-${i + 1}" value="${i + 1}" ${answers[st.id] === i + 1 ? 'checked' : ''} required>
         <label for="${esc(st.id)}-${i + 1}">${label}</label></span>`).join('')}</div></fieldset>`).join('')}
       <button type="submit" class="button">Save my profile</button>
+      <div id="profile-error" class="field-error" role="alert"></div>
     </form>`;
   const mount = () => {
     if (profile.result && window.Chart) {
@@ -517,7 +650,7 @@ route('/power-profile', async () => {
         await api('/api/v1/me/power-profile', { method: 'PUT', body: { answers: data } });
         dispatch();
       } catch (error) {
-        notify(error.message);
+        showError('profile-error', error, () => event.target.requestSubmit());
       }
     });
   };
@@ -634,16 +767,19 @@ route('/admin/assign', async () => ({
       <input id="due-date" name="dueDate" type="date" required>
       <button type="submit" class="button">Assign “How to Lead Upward”</button>
       <p id="assign-result" role="status"></p>
+      <div id="assign-error" class="field-error" role="alert"></div>
     </form>`,
   mount: () => document.getElementById('assign-form').addEventListener('submit', async event => {
     event.preventDefault();
     const form = new FormData(event.target);
     const learnerIds = String(form.get('learnerIds')).split(/\s+/).filter(Boolean);
+    showError('assign-error', null);
+    document.getElementById('assign-result').textContent = '';
     try {
       const assigned = await api('/api/v1/admin/enrolments', { method: 'POST', body: { learnerIds, courseId: ADMIN_COURSE, dueDate: form.get('dueDate') } });
       document.getElementById('assign-result').textContent = `Assigned to ${assigned.learnerIds.length} learner${assigned.learnerIds.length === 1 ? "" : "s"}, due ${assigned.dueDate}.`;
     } catch (error) {
-      notify(error.message);
+      showError('assign-error', error, () => event.target.requestSubmit());
     }
   })
 }));
@@ -694,16 +830,19 @@ route('/author/:courseId', async ({ courseId }) => {
         <button type="button" class="button" id="publish">Publish version ${validation.version}</button>`
         : `<p>Publishing would be refused:</p><ul>${validation.problems.map(problem => `<li>${esc(problem)}</li>`).join('')}</ul>`}
       <p id="publish-result" role="status"></p>
+      <div id="publish-error" class="field-error" role="alert"></div>
     </section>
     ${modules}`;
   const mount = () => document.getElementById('publish')?.addEventListener('click', async event => {
-    event.currentTarget.disabled = true;
+    const button = event.currentTarget;
+    button.disabled = true;
+    showError('publish-error', null);
     try {
       const publication = await api(`/api/v1/admin/courses/${enc(courseId)}/draft/publication`, { method: 'POST', headers: { 'If-Match': `"${draft.revision}"` } });
       document.getElementById('publish-result').textContent = `Published version ${publication.version} with ${publication.lessonCount} lessons.`;
     } catch (error) {
-      event.currentTarget.disabled = false;
-      notify(error.message);
+      button.disabled = false;
+      showError('publish-error', error, () => button.click());
     }
   });
   return { title: 'Draft', html, mount };
@@ -724,8 +863,8 @@ function blockEditor(b, i) {
       const id = `b${i}-${name}`;
       const value = kind === 'lines' ? (b[name] || []).join('\n') : (b[name] ?? '');
       return `<label for="${id}">${esc(label)}</label>${kind === 'line'
-        ? `<input id="${id}" data-field="${name}" data-kind="${kind}" value="${esc(value)}">`
-        : `<textarea id="${id}" data-field="${name}" data-kind="${kind}" rows="${kind === 'area' ? 5 : 4}">${esc(value)}</textarea>`}`;
+        ? `<input id="${id}" data-field="${name}" data-kind="${kind}" data-problem-field="blocks[${i}].${name}" value="${esc(value)}">`
+        : `<textarea id="${id}" data-field="${name}" data-kind="${kind}" data-problem-field="blocks[${i}].${name}" rows="${kind === 'area' ? 5 : 4}">${esc(value)}</textarea>`}`;
     }).join('')}</fieldset>`;
 }
 
@@ -741,11 +880,17 @@ route('/author/:courseId/lessons/:lessonId', async ({ courseId, lessonId }) => {
       ${lesson.blocks.map(blockEditor).join('')}
       <button type="submit" class="button">Save the lesson</button>
       <p id="save-result" role="status"></p>
+      <div id="save-error" class="field-error" role="alert"></div>
     </form>
     <p><a href="#/author/${esc(courseId)}">Back to the draft</a></p>`;
+  // Every save names the revision it edits (If-Match): the page-load one first, then the one each save returned.
+  let revision = draft.revision;
   const mount = () => document.getElementById('lesson-form').addEventListener('submit', async event => {
     event.preventDefault();
     const form = event.target;
+    const result = document.getElementById('save-result');
+    result.textContent = '';
+    showError('save-error', null);
     const blocks = [...form.querySelectorAll('.block-editor')].map(fieldset => {
       const block = { type: fieldset.dataset.type };
       fieldset.querySelectorAll('[data-field]').forEach(input => {
@@ -757,14 +902,24 @@ route('/author/:courseId/lessons/:lessonId', async ({ courseId, lessonId }) => {
     const body = { id: lesson.id, moduleId: lesson.moduleId, title: form.title.value, estimatedMinutes: Number(form.estimatedMinutes.value),
       required: lesson.required, objectives: form.objectives.value.split('\n').map(v => v.trim()).filter(Boolean), blocks };
     try {
-      await api(`${base}/lessons/${enc(lessonId)}`, { method: 'PUT', body, headers: { 'If-Match': `"${draft.revision}"` } });
-      document.getElementById('save-result').textContent = 'Saved.';
+      await api(`${base}/lessons/${enc(lessonId)}`, { method: 'PUT', body, headers: { 'If-Match': `"${revision}"` },
+        onEtag: tag => { if (tag) revision = tag.replace(/^W\//, '').replace(/"/g, ''); } });
+      result.textContent = `Saved (draft revision ${revision}).`;
     } catch (error) {
-      notify(error.message);
+      showError('save-error', error, () => form.requestSubmit());
     }
   });
   return { title: `Edit ${lesson.title}`, html, mount };
 });
 
+// The skip link moves focus to the main content. Its href (#main) works without JavaScript, but here the hash is
+// the route: following it would navigate to a page that does not exist.
+function mountSkipLink() {
+  document.querySelector('.skip-link')?.addEventListener('click', event => {
+    event.preventDefault();
+    main().focus();
+  });
+}
+
 window.addEventListener('hashchange', dispatch);
-window.addEventListener('DOMContentLoaded', () => { renderNav(); dispatch(); });
+window.addEventListener('DOMContentLoaded', () => { mountSkipLink(); renderNav(); dispatch(); });

@@ -13,6 +13,7 @@ import com.upward.course.service.DraftRecords.AuthorCourse;
 import com.upward.course.service.DraftRecords.DraftLessonView;
 import com.upward.course.service.DraftRecords.DraftView;
 import com.upward.course.service.DraftRecords.Publication;
+import com.upward.course.service.DraftRecords.SavedLesson;
 import com.upward.course.service.DraftRecords.Validation;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Page;
@@ -143,10 +144,13 @@ public class AuthorResource {
     @PUT
     @Path("/{courseId}/draft/lessons/{lessonId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DraftLessonView updateLesson(@PathParam("courseId") @Slug String courseId,
-                                        @PathParam("lessonId") @Slug String lessonId,
-                                        @Valid @NotNull DraftLesson lesson, @HeaderParam("If-Match") String ifMatch) {
-        return drafts.updateLesson(courseId, lessonId, map.lesson(lesson), ifMatch, user.id());
+    @APIResponseSchema(value = DraftLessonView.class, responseCode = "200")
+    public Response updateLesson(@PathParam("courseId") @Slug String courseId,
+                                 @PathParam("lessonId") @Slug String lessonId,
+                                 @Valid @NotNull DraftLesson lesson, @HeaderParam("If-Match") String ifMatch) {
+        // The answer's ETag is the draft's new revision, so the next write can name it without reading the draft again.
+        SavedLesson saved = drafts.updateLesson(courseId, lessonId, map.lesson(lesson), ifMatch, user.id());
+        return Response.ok(saved.lesson()).tag(new EntityTag(String.valueOf(saved.revision()))).build();
     }
 
     @DELETE

@@ -30,6 +30,7 @@ import com.upward.course.service.DraftRecords.Order;
 import com.upward.course.service.DraftRecords.Publication;
 import com.upward.course.service.DraftRecords.QuizRequest;
 import com.upward.course.service.DraftRecords.QuizView;
+import com.upward.course.service.DraftRecords.SavedLesson;
 import com.upward.course.service.DraftRecords.Validation;
 import com.upward.platform.web.ContentFile;
 import com.upward.platform.web.JsonText;
@@ -218,13 +219,13 @@ public class CourseDrafts {
 
     /** Replaces a lesson's content; a new moduleId moves it to the end of that module. */
     @Transactional
-    public DraftLessonView updateLesson(String courseId, String lessonId, DraftLesson lesson, String ifMatch, String authorId) {
+    public SavedLesson updateLesson(String courseId, String lessonId, DraftLesson lesson, String ifMatch, String authorId) {
         if (lesson.id() != null && !lesson.id().equals(lessonId)) {
             throw new InvalidInputException("The body is lesson '" + lesson.id() + "' but the path names '" + lessonId
                     + "'; a lesson's id cannot change (delete it and add a new one).");
         }
         CourseDocument.Lesson updated = toDocument(lessonId, lesson);
-        edit(courseId, ifMatch, authorId, copy -> {
+        CourseDraft draft = edit(courseId, ifMatch, authorId, copy -> {
             String moduleId = copy.moduleOf(lessonId).orElseThrow(noLesson(courseId, lessonId));
             copy.requireModule(lesson.moduleId());
             List<CourseDocument.Lesson> lessons = copy.lessons.get(moduleId);
@@ -235,7 +236,7 @@ public class CourseDrafts {
                 copy.lessons.get(lesson.moduleId()).add(updated);
             }
         });
-        return lessonView(lesson.moduleId(), updated);
+        return new SavedLesson(lessonView(lesson.moduleId(), updated), draft.revision);
     }
 
     /** Deleting a lesson that a quiz waits for leaves a broken rule: validation names it, publishing refuses it. */

@@ -68,6 +68,10 @@ public final class DraftRecords {
                                   List<String> objectives, JsonNode blocks) {
     }
 
+    /** A saved lesson and the draft's revision after the save: the answer's ETag, for the next write's If-Match. */
+    public record SavedLesson(DraftLessonView lesson, int revision) {
+    }
+
     public record QuizView(String id, String title, String moduleId, int passPercent, boolean required,
                            List<String> unlockedBy) {
     }
