@@ -54,13 +54,12 @@ public class VerifiedTokens implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        long now = clock.instant().getEpochSecond();
-        Verified known = verified.getIfPresent(token);
-        if (known != null && now < known.expiresAtEpochSecond()) {
-            return known.token();
+        JsonWebToken known = remembered(token);
+        if (known != null) {
+            return known;
         }
         JsonWebToken checked = verifier.parse(token);
-        if (now < checked.getExpirationTime()) {
+        if (clock.instant().getEpochSecond() < checked.getExpirationTime()) {
             verified.put(token, new Verified(checked, checked.getExpirationTime()));
         }
         return checked;

@@ -61,7 +61,12 @@ public class ProgressNotices {
     /** Completes at the learner's next change; {@link #forget} it when no longer waiting. */
     public CompletableFuture<Void> next(String learnerId) {
         CompletableFuture<Void> change = new CompletableFuture<>();
-        waiting.computeIfAbsent(learnerId, ignored -> ConcurrentHashMap.newKeySet()).add(change);
+        // Added inside compute, so a wake removing this learner's set at the same moment cannot strand it.
+        waiting.compute(learnerId, (ignored, changes) -> {
+            Set<CompletableFuture<Void>> set = changes != null ? changes : ConcurrentHashMap.newKeySet();
+            set.add(change);
+            return set;
+        });
         return change;
     }
 

@@ -76,20 +76,18 @@ public class ProgressResource {
                                 @HeaderParam("Prefer") String prefer) {
         String learnerId = user.id();
         profiles.remember(learnerId, user.orgId(), user.displayName());
+        Duration wait = ifNoneMatch == null ? Duration.ZERO : waitPreference(prefer);
+        // Listen before reading: a change that commits after this read is then heard, not missed.
+        CompletableFuture<Void> change = wait.isZero() ? null : queries.nextChange(learnerId);
         EntityTags.Tagged current = entityTags.tagged(ProgressMapper.view(queries.course(learnerId, courseId)));
         if (!EntityTags.matches(ifNoneMatch, current.tag())) {
+            if (change != null) {
+                queries.stopWaiting(learnerId, change);
+            }
             return Uni.createFrom().item(EntityTags.ok(current));
         }
-        Duration wait = waitPreference(prefer);
-        if (wait.isZero()) {
+        if (change == null) {
             return Uni.createFrom().item(EntityTags.notModified(current));
-        }
-        CompletableFuture<Void> change = queries.nextChange(learnerId);
-        // Read again now that the change will be heard: one that committed since the first read is not missed.
-        EntityTags.Tagged now = entityTags.tagged(ProgressMapper.view(queries.course(learnerId, courseId)));
-        if (!EntityTags.matches(ifNoneMatch, now.tag())) {
-            queries.stopWaiting(learnerId, change);
-            return Uni.createFrom().item(EntityTags.ok(now));
         }
         return Uni.createFrom().completionStage(change)
                 .ifNoItem().after(wait).recoverWithItem((Void) null)
