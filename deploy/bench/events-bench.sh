@@ -8,7 +8,9 @@
 #   UPWARD_SERVICE_JIT_OPTS= UPWARD_GATEWAY_LIMITS_PER_USER_REQUESTS=100000000 \
 #   UPWARD_GATEWAY_LIMITS_PER_IP_REQUESTS=100000000 ./upward up
 # then: deploy/bench/events-bench.sh     (same UPWARD_*_PORT variables as the stack)
-# Knobs: BENCH_RATE (30 submissions/s), BENCH_COUNT (600), BENCH_WARMUP (120), BENCH_EVENTS (20000),
+# Knobs: BENCH_RATE (30 submissions/s), BENCH_COUNT (600), BENCH_WARMUP (900 submissions first, unmeasured: the
+# JIT compiles the hot paths in the first tens of seconds), BENCH_SUBMITTERS (60 new learners, their tokens signed
+# with the stack's local key, UPWARD_JWT_PRIVATE_KEY or .data/keys), BENCH_EVENTS (20000),
 # BENCH_LEARNERS (500), BENCH_RAW_MESSAGES (2000). SKIP_RAW=1, SKIP_VISIBLE=1, SKIP_THROUGHPUT=1 leave a part out.
 set -euo pipefail
 
@@ -29,7 +31,8 @@ if [ "${SKIP_RAW:-}" != 1 ]; then
     "${BENCH_RAW_MESSAGES:-2000}" all 400 2>/dev/null | grep -E "Avg latency|Percentiles" | sed 's/^/  /'
 fi
 if [ "${SKIP_VISIBLE:-}" != 1 ]; then
-  "${JAVA_RUN[@]}" "$HERE/events/EventsBench.java" visible "${BENCH_RATE:-30}" "${BENCH_COUNT:-600}" "${BENCH_WARMUP:-120}"
+  "${JAVA_RUN[@]}" "$HERE/events/EventsBench.java" visible "${BENCH_RATE:-30}" "${BENCH_COUNT:-600}" "${BENCH_WARMUP:-900}" \
+    "${UPWARD_JWT_PRIVATE_KEY:-$ROOT/.data/keys/jwt-private.pem}" "${BENCH_SUBMITTERS:-60}"
 fi
 if [ "${SKIP_THROUGHPUT:-}" != 1 ]; then
   "${JAVA_RUN[@]}" "$HERE/events/EventsBench.java" throughput "${BENCH_EVENTS:-20000}" "${BENCH_LEARNERS:-500}"

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -44,7 +45,8 @@ public class EventsBench {
     private static final String COURSE = "how-to-lead-upward";
     private static final String QUIZ = "tips-check";
     private static final String UNLOCKING_LESSON = "four-tips-to-engage";
-    private static final List<String> LEARNERS = List.of("learner1@acme", "learner2@acme", "learner3@acme", "learner1@globex");
+    /** The demo learner whose gateway-issued token is the template of the bench's learners' tokens. */
+    private static final String TEMPLATE_LEARNER = "learner1@acme";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
@@ -52,24 +54,25 @@ public class EventsBench {
         String jdbc = "jdbc:postgresql://127.0.0.1:" + env.getOrDefault("UPWARD_PG_PORT", "55432") + "/";
         String kafka = "127.0.0.1:" + env.getOrDefault("UPWARD_KAFKA_PORT", "59092");
         switch (args[0]) {
-            case "visible" -> visible(gateway, jdbc, Double.parseDouble(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "visible" -> visible(gateway, jdbc, Path.of(args[4]), Integer.parseInt(args[5]),
+                    Double.parseDouble(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "throughput" -> throughput(kafka, jdbc, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-            default -> throw new IllegalArgumentException("visible RATE COUNT WARMUP | throughput EVENTS LEARNERS");
+            default -> throw new IllegalArgumentException("visible RATE COUNT WARMUP KEY LEARNERS | throughput EVENTS LEARNERS");
         }
     }
 
-    static void visible(String gateway, String jdbc, double rate, int count, int warmup) throws Exception {
-        Map<String, String> tokens = new HashMap<>();
-        for (String learner : LEARNERS) {
-            tokens.put(learner, token(gateway, learner));
-            call(gateway, "POST", "/api/v1/courses/" + COURSE + "/lessons/" + UNLOCKING_LESSON + "/completion", tokens.get(learner), null);
+    static void visible(String gateway, String jdbc, Path signingKey, int learners, double rate, int count, int warmup)
+            throws Exception {
+        List<String> tokens = BenchTokens.learners(gateway, TEMPLATE_LEARNER, signingKey, learners);
+        for (String token : tokens) {
+            call(gateway, "POST", "/api/v1/courses/" + COURSE + "/lessons/" + UNLOCKING_LESSON + "/completion", token, null);
         }
         // assessment-service learns the completion from an event; the quiz opens once it has.
-        for (String learner : LEARNERS) {
+        for (String token : tokens) {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (call(gateway, "POST", "/api/v1/quizzes/" + QUIZ + "/attempts", tokens.get(learner), null).statusCode() / 100 != 2) {
+            while (call(gateway, "POST", "/api/v1/quizzes/" + QUIZ + "/attempts", token, null).statusCode() / 100 != 2) {
                 if (System.nanoTime() > until) {
-                    throw new IllegalStateException(QUIZ + " never opened for " + learner);
+                    throw new IllegalStateException(QUIZ + " never opened for a bench learner");
                 }
                 Thread.sleep(50);
             }
@@ -81,7 +84,7 @@ public class EventsBench {
         run(gateway, tokens, rate, count, visibleMicros);
         double seconds = (System.nanoTime() - began) / 1e9;
         System.out.printf("submit -> visible in progress, %d submissions by %d learners at %.1f/s (target %.0f/s)%n",
-                count, LEARNERS.size(), count / seconds, rate);
+                count, tokens.size(), count / seconds, rate);
         print("  submit -> visible", new ArrayList<>(visibleMicros));
         Thread.sleep(500);
         databaseTimes(jdbc, from);
@@ -92,24 +95,24 @@ public class EventsBench {
      * a watcher per learner waits on its progress page (If-None-Match with Prefer: wait), as the portal can, so
      * a slow consumer shows as latency, not as a lower rate, and watching adds no polling load.
      */
-    private static void run(String gateway, Map<String, String> tokens, double rate, int count,
+    private static void run(String gateway, List<String> tokens, double rate, int count,
                             ConcurrentLinkedQueue<Long> visibleMicros) throws Exception {
         long intervalNanos = (long) (1e9 / rate);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         List<Runnable> visibleTimes = new ArrayList<>();
-        for (int l = 0; l < LEARNERS.size(); l++) {
+        for (int l = 0; l < tokens.size(); l++) {
             int index = l;
-            String token = tokens.get(LEARNERS.get(l));
-            int mine = (count - index + LEARNERS.size() - 1) / LEARNERS.size();
+            String token = tokens.get(l);
+            int mine = (count - index + tokens.size() - 1) / tokens.size();
             int before = attempts(gateway, token);
             long[] answeredAt = new long[mine];
             java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
             Thread submitter = new Thread(() -> {
                 try {
                     for (int k = 0; k < mine; k++) {
-                        long wait = start + (index + (long) k * LEARNERS.size()) * intervalNanos - System.nanoTime();
+                        long wait = start + (index + (long) k * tokens.size()) * intervalNanos - System.nanoTime();
                         if (wait > 0) {
                             TimeUnit.NANOSECONDS.sleep(wait);
                         }
@@ -139,7 +142,7 @@ public class EventsBench {
                         }
                         until = answered.get() == mine && until == Long.MAX_VALUE ? now + TimeUnit.SECONDS.toNanos(30) : until;
                         if (now > until) {
-                            throw new IllegalStateException(LEARNERS.get(index) + ": attempts never became visible");
+                            throw new IllegalStateException("bench learner " + index + ": attempts never became visible");
                         }
                     }
                 } catch (Throwable e) {
@@ -307,14 +310,6 @@ public class EventsBench {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String token(String gateway, String username) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"upward-demo\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("access_token").asText();
-    }
-
     private static HttpResponse<String> call(String gateway, String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30));
@@ -343,5 +338,53 @@ public class EventsBench {
     private static double percentile(List<Long> sorted, double p) {
         int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1000.0;
+    }
+
+    /**
+     * Tokens for learners of the bench's own, each new: the gateway issues one for a demo learner, and the bench signs
+     * copies of it for other subjects with the stack's local key (.data/keys), as the gateway would for them. Thirty
+     * submissions a second then come from many learners with a few attempts each, as in a company, not from four
+     * learners with thousands.
+     */
+    static final class BenchTokens {
+
+        static List<String> learners(String gateway, String templateUser, Path signingKey, int count) throws Exception {
+            HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/token"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + templateUser + "\",\"password\":\"upward-demo\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String[] parts = JSON.readTree(issued.body()).path("access_token").asText().split("\\.");
+            if (parts.length != 3) {
+                throw new IllegalStateException("the gateway issued no token for " + templateUser + ": " + issued.body());
+            }
+            java.util.Base64.Decoder decoder = java.util.Base64.getUrlDecoder();
+            com.fasterxml.jackson.databind.node.ObjectNode claims =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(decoder.decode(parts[1]));
+            java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
+            signer.initSign(privateKey(signingKey));
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            long now = Instant.now().getEpochSecond();
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String subject = UUID.nameUUIDFromBytes(("events-bench " + run + " " + i).getBytes(StandardCharsets.UTF_8)).toString();
+                claims.put("sub", subject).put("upn", "bench-" + run + "-" + i + "@" + claims.path("org").asText())
+                        .put("name", "Bench learner " + i).put("iat", now).put("exp", now + 900)
+                        .put("jti", UUID.randomUUID().toString());
+                String signed = parts[0] + "." + base64(JSON.writeValueAsBytes(claims));
+                signer.update(signed.getBytes(StandardCharsets.US_ASCII));
+                tokens.add(signed + "." + base64(signer.sign()));
+            }
+            return tokens;
+        }
+
+        private static java.security.PrivateKey privateKey(Path pem) throws Exception {
+            String body = java.nio.file.Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return java.security.KeyFactory.getInstance("RSA")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(body)));
+        }
+
+        private static String base64(byte[] bytes) {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
     }
 }

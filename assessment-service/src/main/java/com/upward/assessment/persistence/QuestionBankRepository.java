@@ -8,10 +8,13 @@ import com.upward.platform.web.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,11 @@ public class QuestionBankRepository {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
+    private volatile LoadedBank cached;
 
     /** Stores a validated bank, in the caller's transaction; false when this exact content was already loaded. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -75,31 +83,17 @@ public class QuestionBankRepository {
     }
 
     public Optional<StoredQuiz> quiz(String quizId) {
-        List<?> rows = entityManager.createNativeQuery("SELECT course_id, CAST(body AS text) FROM quiz WHERE id = :id")
-                .setParameter("id", quizId).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new StoredQuiz((String) row[0], JsonText.read(mapper, (String) row[1], Quiz.class, "A stored Quiz")));
+        return Optional.ofNullable(loaded().quizzes().get(quizId));
     }
 
     /** The questions with these ids, in the order asked. */
     public Map<String, Question> questions(Collection<String> ids) {
+        Map<String, Question> all = loaded().questions();
         Map<String, Question> found = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        List<?> rows = entityManager.createNativeQuery("SELECT CAST(body AS text) FROM question WHERE id IN (:ids)")
-                .setParameter("ids", ids).getResultList();
-        Map<String, Question> byId = new LinkedHashMap<>();
-        for (Object row : rows) {
-            Question q = JsonText.read(mapper, (String) row, Question.class, "A stored Question");
-            byId.put(q.id(), q);
-        }
         ids.forEach(id -> {
-            if (byId.containsKey(id)) {
-                found.put(id, byId.get(id));
+            Question question = all.get(id);
+            if (question != null) {
+                found.put(id, question);
             }
         });
         return found;
@@ -107,8 +101,55 @@ public class QuestionBankRepository {
 
     /** Every question of a course, for drawing from pools. */
     public List<Question> questionsOfCourse(String courseId) {
-        List<?> rows = entityManager.createNativeQuery("SELECT CAST(body AS text) FROM question WHERE course_id = :course ORDER BY id")
-                .setParameter("course", courseId).getResultList();
-        return rows.stream().map(row -> JsonText.read(mapper, (String) row, Question.class, "A stored Question")).toList();
+        return loaded().byCourse().getOrDefault(courseId, List.of());
+    }
+
+    /**
+     * The bank as last loaded, parsed once and shared: the questions only change when a bank file is loaded, so a
+     * read checks that no load happened since (one short query per transaction) instead of reading and parsing
+     * the questions of an attempt several times per request. Another instance's load is seen at its next check.
+     */
+    private LoadedBank loaded() {
+        boolean inTransaction = transaction.getTransactionKey() != null;
+        if (inTransaction && transaction.getResource(LoadedBank.class) instanceof LoadedBank checked) {
+            return checked;
+        }
+        String version = (String) entityManager.createNativeQuery("""
+                        SELECT coalesce(string_agg(course_id || ':' || sha256, ',' ORDER BY course_id), '')
+                        FROM question_bank_load""").getSingleResult();
+        LoadedBank current = cached;
+        if (current == null || !current.version().equals(version)) {
+            // Read after the version: rows newer than it only make the next check read them again.
+            current = read(version);
+            cached = current;
+        }
+        if (inTransaction) {
+            transaction.putResource(LoadedBank.class, current);
+        }
+        return current;
+    }
+
+    private LoadedBank read(String version) {
+        Map<String, StoredQuiz> quizzes = new HashMap<>();
+        for (Object row : entityManager.createNativeQuery("SELECT course_id, CAST(body AS text) FROM quiz").getResultList()) {
+            Object[] columns = (Object[]) row;
+            Quiz quiz = JsonText.read(mapper, (String) columns[1], Quiz.class, "A stored Quiz");
+            quizzes.put(quiz.id(), new StoredQuiz((String) columns[0], quiz));
+        }
+        Map<String, Question> questions = new HashMap<>();
+        Map<String, List<Question>> byCourse = new HashMap<>();
+        for (Object row : entityManager.createNativeQuery("SELECT course_id, CAST(body AS text) FROM question ORDER BY id").getResultList()) {
+            Object[] columns = (Object[]) row;
+            Question question = JsonText.read(mapper, (String) columns[1], Question.class, "A stored Question");
+            questions.put(question.id(), question);
+            byCourse.computeIfAbsent((String) columns[0], ignored -> new ArrayList<>()).add(question);
+        }
+        byCourse.replaceAll((course, list) -> List.copyOf(list));
+        return new LoadedBank(version, Map.copyOf(quizzes), Map.copyOf(questions), Map.copyOf(byCourse));
+    }
+
+    /** The parsed bank of one load version (the courses' SHA-256s). */
+    private record LoadedBank(String version, Map<String, StoredQuiz> quizzes, Map<String, Question> questions,
+                              Map<String, List<Question>> byCourse) {
     }
 }
