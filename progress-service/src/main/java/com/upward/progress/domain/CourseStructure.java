@@ -1,11 +1,13 @@
 package com.upward.progress.domain;
 
 import com.upward.platform.events.contract.CoursePublished;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -13,8 +15,14 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
-/** A published course version's lessons and quizzes, kept from its upward.course.published event. */
+/**
+ * A published course version's lessons and quizzes, kept from its upward.course.published event. A version never
+ * changes once published, so it is cached across transactions (Hibernate's second-level cache): each refresh and
+ * each progress read use it without reading and parsing its JSON again.
+ */
 @Entity
+@Cacheable
+@Immutable
 @Table(name = "course_version")
 @IdClass(CourseStructure.Key.class)
 public class CourseStructure {

@@ -16,17 +16,19 @@ public class CourseVersionRepository {
     EntityManager entityManager;
 
     public Optional<CourseStructure> find(String courseId, int version) {
-        return entityManager.createQuery("FROM CourseStructure WHERE courseId = :course AND version = :version",
-                        CourseStructure.class)
-                .setParameter("course", courseId).setParameter("version", version)
-                .setMaxResults(1).getResultStream().findFirst();
+        return Optional.ofNullable(entityManager.find(CourseStructure.class, new CourseStructure.Key(courseId, version)));
+    }
+
+    /** Whether this version is stored, asked of the table itself (not of the cache), so a rebuild stores it again. */
+    public boolean stored(String courseId, int version) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM course_version WHERE course_id = :course AND version = :version")
+                .setParameter("course", courseId).setParameter("version", version).getResultList().isEmpty();
     }
 
     /** The newest version the service knows. */
     public Optional<CourseStructure> latest(String courseId) {
-        return entityManager.createQuery("FROM CourseStructure WHERE courseId = :course ORDER BY version DESC",
-                        CourseStructure.class)
-                .setParameter("course", courseId).setMaxResults(1).getResultStream().findFirst();
+        Integer version = latestVersion(courseId);
+        return version == null ? Optional.empty() : find(courseId, version);
     }
 
     public boolean exists(String courseId) {

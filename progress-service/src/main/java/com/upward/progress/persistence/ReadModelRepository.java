@@ -1,5 +1,6 @@
 package com.upward.progress.persistence;
 
+import com.upward.progress.domain.CourseStructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,5 +22,7 @@ public class ReadModelRepository {
     @Transactional(Transactional.TxType.MANDATORY)
     public void truncate() {
         entityManager.createNativeQuery("TRUNCATE " + String.join(", ", DERIVED_TABLES)).executeUpdate();
+        // The cached course versions go with their table (they come back with the replayed events).
+        entityManager.getEntityManagerFactory().getCache().evict(CourseStructure.class);
     }
 }

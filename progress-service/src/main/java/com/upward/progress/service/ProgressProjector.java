@@ -109,7 +109,7 @@ public class ProgressProjector implements EventHandler {
 
     private void coursePublished(CoursePublished course) {
         courses.lockCourse(course.courseId(), true);
-        if (courses.find(course.courseId(), course.version()).isPresent()) {
+        if (courses.stored(course.courseId(), course.version())) {
             return;
         }
         courses.add(CourseStructure.of(course));
