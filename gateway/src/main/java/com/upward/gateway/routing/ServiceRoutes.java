@@ -43,6 +43,8 @@ public final class ServiceRoutes {
                 new Route("/api/v1/attempts(/.*)?", ASSESSMENT, assessment, learner, Roles.LEARNER),
                 new Route("/api/v1/me/power-profile(/.*)?", ASSESSMENT, assessment, learner, Roles.LEARNER),
                 new Route("/api/v1/admin/question-statistics(/.*)?", ASSESSMENT, assessment, admin, Roles.ADMIN),
+                // The question bank as a QTI 3.0 package, out and back into a draft: authoring, like the course's content.
+                new Route("/api/v1/admin/question-bank(/.*)?", ASSESSMENT, assessment, admin, Roles.AUTHOR),
                 new Route("/api/v1/me/progress(/.*)?", PROGRESS, progress, learner, Roles.LEARNER),
                 new Route("/api/v1/me/certificates(/.*)?", PROGRESS, progress, learner, Roles.LEARNER),
                 new Route("/api/v1/me/enrolments(/.*)?", PROGRESS, progress, learner, Roles.LEARNER),
