@@ -89,6 +89,8 @@ class QtiRoundTripTest {
         List<Map<String, Object>> draft = given().auth().oauth2(AUTHOR).get("/api/v1/admin/question-bank/drafts/" + imported.path("draftId"))
                 .then().statusCode(200).extract().jsonPath().getList("questions");
         assertEquals(bankQuestionsById(), byId(draft));
+        given().auth().oauth2(AUTHOR).get("/api/v1/admin/question-bank/drafts").then().statusCode(200)
+                .body("find { it.draftId == '" + imported.path("draftId") + "' }.questionCount", org.hamcrest.Matchers.equalTo(55));
     }
 
     @Test
@@ -146,6 +148,7 @@ class QtiRoundTripTest {
         String foreignAuthor = TestTokens.author("author-qti", "globex");
         assertProblem(given().auth().oauth2(foreignAuthor).get("/api/v1/admin/question-bank/drafts/" + draftId), 403);
         assertProblem(given().auth().oauth2(foreignAuthor).get(EXPORT), 403);
+        assertProblem(given().auth().oauth2(foreignAuthor).get("/api/v1/admin/question-bank/drafts"), 403);
         assertProblem(given().auth().oauth2(foreignAuthor).contentType("application/zip").body(zip).post(EXPORT), 403);
         assertProblem(given().auth().oauth2(TestTokens.admin("admin-1", "acme")).get(EXPORT), 403);
         assertProblem(given().auth().oauth2(TestTokens.learner("l-1", "acme")).contentType("application/zip").body(zip).post(EXPORT), 403);

@@ -3,6 +3,7 @@ package com.upward.assessment.persistence;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.assessment.bank.BankDocument.Question;
+import com.upward.assessment.domain.DraftBank;
 import com.upward.platform.web.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,10 +18,6 @@ import java.util.UUID;
 /** Draft banks imported from QTI packages, each of one organisation. */
 @ApplicationScoped
 public class DraftBankRepository {
-
-    /** A stored draft with its questions. */
-    public record Draft(UUID id, String courseId, String createdBy, Instant createdAt, List<Question> questions) {
-    }
 
     private static final TypeReference<List<Question>> QUESTIONS = new TypeReference<>() {
     };
@@ -42,16 +39,28 @@ public class DraftBankRepository {
     }
 
     /** The organisation's draft; empty for another organisation's, as for none. */
-    public Optional<Draft> find(String orgId, UUID id) {
+    public Optional<DraftBank> find(String orgId, UUID id) {
         List<?> rows = entityManager.createNativeQuery("""
                         SELECT course_id, created_by, created_at, CAST(questions AS text) FROM question_bank_draft
                         WHERE id = :id AND org_id = :org""")
                 .setParameter("id", id).setParameter("org", orgId).getResultList();
         return rows.stream().findFirst().map(r -> {
             Object[] row = (Object[]) r;
-            return new Draft(id, (String) row[0], (String) row[1], instant(row[2]),
+            return new DraftBank(id, (String) row[0], (String) row[1], instant(row[2]),
                     JsonText.read(mapper, (String) row[3], QUESTIONS, "A stored draft bank"));
         });
+    }
+
+    /** The organisation's newest drafts first, at most limit. */
+    public List<DraftBank.Summary> ofOrganisation(String orgId, int limit) {
+        List<?> rows = entityManager.createNativeQuery("""
+                        SELECT id, course_id, created_by, created_at, jsonb_array_length(questions) FROM question_bank_draft
+                        WHERE org_id = :org ORDER BY created_at DESC, id LIMIT :limit""")
+                .setParameter("org", orgId).setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> {
+            Object[] row = (Object[]) r;
+            return new DraftBank.Summary((UUID) row[0], (String) row[1], (String) row[2], instant(row[3]), ((Number) row[4]).intValue());
+        }).toList();
     }
 
     private static Instant instant(Object value) {

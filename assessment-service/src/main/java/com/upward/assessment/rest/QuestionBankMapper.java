@@ -1,17 +1,21 @@
 package com.upward.assessment.rest;
 
 import com.upward.assessment.bank.BankDocument.Question;
-import com.upward.assessment.persistence.DraftBankRepository.Draft;
-import com.upward.assessment.rest.QuestionBankViews.DraftBank;
+import com.upward.assessment.domain.DraftBank;
 import com.upward.assessment.rest.QuestionBankViews.DraftItem;
 import com.upward.assessment.rest.QuestionBankViews.DraftOption;
 import com.upward.assessment.rest.QuestionBankViews.DraftQuestion;
+import com.upward.assessment.rest.QuestionBankViews.DraftSummary;
 
 final class QuestionBankMapper {
 
-    static DraftBank view(Draft draft) {
-        return new DraftBank(draft.id().toString(), draft.courseId(), draft.createdBy(), draft.createdAt(),
+    static QuestionBankViews.DraftBank view(DraftBank draft) {
+        return new QuestionBankViews.DraftBank(draft.id().toString(), draft.courseId(), draft.createdBy(), draft.createdAt(),
                 draft.questions().size(), draft.questions().stream().map(QuestionBankMapper::question).toList());
+    }
+
+    static DraftSummary summary(DraftBank.Summary draft) {
+        return new DraftSummary(draft.id().toString(), draft.courseId(), draft.createdBy(), draft.createdAt(), draft.questionCount());
     }
 
     private static DraftQuestion question(Question q) {

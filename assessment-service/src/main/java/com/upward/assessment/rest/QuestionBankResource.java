@@ -1,6 +1,7 @@
 package com.upward.assessment.rest;
 
 import com.upward.assessment.rest.QuestionBankViews.DraftBank;
+import com.upward.assessment.rest.QuestionBankViews.DraftSummary;
 import com.upward.assessment.service.QtiTransfer;
 import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -65,6 +67,14 @@ public class QuestionBankResource {
         }
         DraftBank draft = QuestionBankMapper.view(transfer.importDraft(user.orgId(), user.id(), courseId, zip));
         return Response.created(URI.create("/api/v1/admin/question-bank/drafts/" + draft.draftId())).entity(draft).build();
+    }
+
+    /** The organisation's newest draft banks (at most 100), without their questions. */
+    @GET
+    @Path("/drafts")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<DraftSummary> drafts() {
+        return transfer.drafts(user.orgId()).stream().map(QuestionBankMapper::summary).toList();
     }
 
     @GET

@@ -12,6 +12,9 @@ public final class QuestionBankViews {
                             List<DraftQuestion> questions) {
     }
 
+    public record DraftSummary(String draftId, String courseId, String createdBy, Instant createdAt, int questionCount) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DraftQuestion(String id, String type, String lessonId, List<String> powerTypes, String prompt,
                                 List<DraftOption> options, List<DraftItem> items) {

@@ -5,7 +5,7 @@ import com.upward.assessment.bank.Qti;
 import com.upward.assessment.bank.QtiReader;
 import com.upward.assessment.bank.QtiWriter;
 import com.upward.assessment.persistence.DraftBankRepository;
-import com.upward.assessment.persistence.DraftBankRepository.Draft;
+import com.upward.assessment.domain.DraftBank;
 import com.upward.assessment.persistence.QuestionBankRepository;
 import com.upward.assessment.config.AssessmentConfig;
 import com.upward.platform.web.Problem;
@@ -53,7 +53,7 @@ public class QtiTransfer {
      * its file and field, when anything in it is wrong, so nothing half-read is kept.
      */
     @Transactional
-    public Draft importDraft(String orgId, String authorId, String courseId, byte[] zip) {
+    public DraftBank importDraft(String orgId, String authorId, String courseId, byte[] zip) {
         requireContentOrganisation(orgId);
         QtiReader.Imported imported;
         try {
@@ -71,8 +71,15 @@ public class QtiTransfer {
         return drafts.find(orgId, id).orElseThrow();
     }
 
+    /** The newest drafts of the organisation (the last 100): what an author picks from. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Draft draft(String orgId, UUID draftId) {
+    public List<DraftBank.Summary> drafts(String orgId) {
+        requireContentOrganisation(orgId);
+        return drafts.ofOrganisation(orgId, 100);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DraftBank draft(String orgId, UUID draftId) {
         requireContentOrganisation(orgId);
         return drafts.find(orgId, draftId).orElseThrow(() -> new NotFoundException("There is no draft bank " + draftId + "."));
     }
