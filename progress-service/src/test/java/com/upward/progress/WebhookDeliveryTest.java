@@ -182,6 +182,9 @@ class WebhookDeliveryTest {
                 .body(Map.of("url", "http://127.0.0.1:9/moved", "events", List.of("course.completed"), "active", false))
                 .put(HOOKS + "/" + id).then().statusCode(200).body("url", equalTo("http://127.0.0.1:9/moved"))
                 .body("active", equalTo(false));
+        // A test event is queued for an inactive webhook too: the admin asked for it.
+        String queued = given().auth().oauth2(admin).post(HOOKS + "/" + id + "/test").then().statusCode(202).extract().path("eventId");
+        assertEquals(List.of(queued), log(admin, id).stream().map(d -> d.get("eventId")).toList());
         given().auth().oauth2(admin).delete(HOOKS + "/" + id).then().statusCode(204);
         assertProblem(given().auth().oauth2(admin).get(HOOKS + "/" + id), 404);
     }

@@ -81,14 +81,14 @@ public class WebhookRepository {
 
     /**
      * Enqueues the event for every active webhook of the organisation subscribed to its type (or the one webhook
-     * named); returns how many deliveries were added. An event already enqueued for a webhook adds nothing.
+     * named, active or not); returns how many deliveries were added. An event already enqueued for a webhook adds nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int enqueue(String orgId, UUID webhookId, UUID eventId, String eventType, String body) {
         return entityManager.createNativeQuery("""
                         INSERT INTO webhook_delivery (webhook_id, org_id, event_id, event_type, body)
                         SELECT id, org_id, :event, :type, :body FROM webhook
-                        WHERE org_id = :org AND active AND (CAST(:webhook AS uuid) IS NULL AND :type = ANY (events)
+                        WHERE org_id = :org AND (CAST(:webhook AS uuid) IS NULL AND active AND :type = ANY (events)
                             OR id = CAST(:webhook AS uuid))
                         ON CONFLICT (webhook_id, event_id) DO NOTHING""")
                 .setParameter("org", orgId).setParameter("webhook", webhookId == null ? null : webhookId.toString())
@@ -96,7 +96,10 @@ public class WebhookRepository {
                 .executeUpdate();
     }
 
-    /** The oldest due delivery no other sender holds, locked until this transaction ends; empty when none is due. */
+    /**
+     * The oldest due delivery no other sender holds, locked until this transaction ends; empty when none is due. A
+     * deactivated webhook's deliveries wait until it is active again, except test events, which an admin sent on purpose.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Due> lockNextDue() {
         @SuppressWarnings("unchecked")
@@ -104,6 +107,7 @@ public class WebhookRepository {
                         SELECT d.id, d.event_id, d.event_type, d.body, d.attempts, w.url, w.secret
                         FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
                         WHERE d.status = 'PENDING' AND d.next_attempt_at <= clock_timestamp()
+                            AND (w.active OR d.event_type = 'webhook.test')
                         ORDER BY d.next_attempt_at, d.id LIMIT 1 FOR UPDATE OF d SKIP LOCKED""")
                 .getResultList();
         return rows.stream().findFirst().map(row -> new Due(Rows.count(row[0]), (UUID) row[1], Rows.text(row[2]),
