@@ -134,7 +134,9 @@ class ApiFuzzIT {
         String path = operation.path();
         for (String[] unit : new String[][] {{"/api/v1/admin/courses", "authoring"}, {"/api/v1/attempts", "attempts"},
                 {"/api/v1/quizzes", "attempts"}, {"/api/v1/me/power-profile", "power profile"}, {"/api/v1/courses", "learning"},
-                {"/api/v1/me/enrolments", "enrolments"}, {"/api/v1/admin/enrolments", "enrolments"}}) {
+                {"/api/v1/me/enrolments", "enrolments"}, {"/api/v1/admin/enrolments", "enrolments"},
+                {"/api/v1/integration/enrolments", "enrolments"}, {"/api/v1/admin/webhooks", "webhooks"},
+                {"/api/v1/admin/question-bank", "question bank"}}) {
             if (path.startsWith(unit[0])) {
                 return unit[1];
             }

@@ -96,6 +96,10 @@ class ServiceProxyTest {
         assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(author).get("/api/v1/admin/reports/summary"), 403);
         assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(author).get("/api/v1/admin/enrolments"), 403);
         assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(author).get("/api/v1/admin/question-statistics"), 403);
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/question-bank/c1/qti"), 403);
+        given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/webhooks")
+                .then().statusCode(200).body("path", equalTo("/api/v1/admin/webhooks"));
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(author).get("/api/v1/admin/webhooks"), 403);
         assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/courses/c1/drafts"), 403);
         assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).post("/api/v1/admin/courses"), 403);
         assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/anything-else"), 403);

@@ -19,4 +19,10 @@ public interface AssessmentConfig {
     /** Seconds after an attempt's deadline during which a submission is still accepted (network latency). */
     @WithDefault("15")
     int submissionGraceSeconds();
+
+    /**
+     * The organisation whose authors may export the question bank (keys included) and import QTI packages into
+     * drafts: the platform's content organisation, as course-service's upward.course.authoring-organisation.
+     */
+    String authoringOrganisation();
 }

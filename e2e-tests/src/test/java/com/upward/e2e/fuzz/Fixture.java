@@ -36,6 +36,8 @@ public final class Fixture {
     static final String DRAFT_MODULE = "fuzz-module";
     static final String DRAFT_LESSON = "fuzz-lesson";
     static final String DRAFT_QUIZ = "fuzz-quiz";
+    /** An https URL that never resolves: the webhook's deliveries fail and are retried, harmlessly. */
+    static final String WEBHOOK_URL = "https://fuzz-hooks.invalid/hook";
     /** Well-formed, and no certificate has it. */
     static final String CERTIFICATE = "AAAAAAAAAAAAAAAAAAAAAA";
 
@@ -75,6 +77,8 @@ public final class Fixture {
     private String attemptId;
     private JsonNode attempt;
     private final List<String> statementIds = new ArrayList<>();
+    private String draftBankId;
+    private volatile String webhookId;
 
     public Fixture(String gateway, Function<String, String> serviceUrl) {
         this.gateway = gateway;
@@ -138,6 +142,30 @@ public final class Fixture {
             return progress.path("lessonsCompleted").asInt() == completed ? progress : null;
         });
         ensureDraft();
+        // A QTI draft bank: the bank exported and imported back by the content organisation's author.
+        String author = token("author");
+        byte[] qti = expect(2, send("assessment-service", Request.get("/api/v1/admin/question-bank/" + COURSE + "/qti", author))).body();
+        draftBankId = json(expect(2, send("assessment-service", new Request("POST", "/api/v1/admin/question-bank/" + COURSE + "/qti",
+                Map.of("Authorization", "Bearer " + author, "Content-Type", "application/zip"), qti, false)))).path("draftId").asText();
+        ensureWebhook();
+    }
+
+    /** The admin's webhook, registered again if an accepted DELETE removed it. */
+    private void ensureWebhook() {
+        String admin = token("admin");
+        JsonNode hooks = json(expect(2, send("progress-service", Request.get("/api/v1/admin/webhooks", admin))));
+        for (JsonNode hook : hooks) {
+            if (hook.path("id").asText().equals(webhookId)) {
+                return;
+            }
+        }
+        // Accepted cases may have registered up to the organisation's limit: make room, they are all the fuzz test's.
+        for (JsonNode hook : hooks) {
+            expect(2, send("progress-service", new Request("DELETE", "/api/v1/admin/webhooks/" + hook.path("id").asText(),
+                    Map.of("Authorization", "Bearer " + admin), null, false)));
+        }
+        webhookId = json(expect(2, send("progress-service", Request.json("POST", "/api/v1/admin/webhooks", admin,
+                "{\"url\":\"" + WEBHOOK_URL + "\",\"events\":[\"course.completed\"]}")))).path("id").asText();
     }
 
     /**
@@ -162,6 +190,9 @@ public final class Fixture {
     public void ensure(Operation operation) {
         if (operation.path().startsWith("/api/v1/admin/courses")) {
             ensureDraft();
+        }
+        if (operation.path().startsWith("/api/v1/admin/webhooks")) {
+            ensureWebhook();
         }
     }
 
@@ -218,6 +249,8 @@ public final class Fixture {
             case "quizId" -> authoring ? DRAFT_QUIZ : quizId;
             case "attemptId" -> attemptId;
             case "certificateId" -> CERTIFICATE;
+            case "draftId" -> draftBankId;
+            case "webhookId" -> webhookId;
             default -> throw new IllegalStateException("No valid value for path parameter " + name + " of " + operation);
         };
     }
@@ -311,8 +344,12 @@ public final class Fixture {
             case "moduleId" -> DRAFT_MODULE;
             case "id" -> "fuzz-new-module";
             case "lessons", "unlockedBy" -> DRAFT_LESSON;
-            case "learnerIds" -> identity("learner").subject();
+            case "learnerIds", "learnerId" -> identity("learner").subject();
             case "language" -> "en";
+            case "externalId" -> "fuzz-row-1";
+            case "dueDate" -> "2030-01-31";
+            case "url" -> WEBHOOK_URL;
+            case "events" -> "course.completed";
             default -> switch (schema.path("format").asText()) {
                 case "date" -> "2030-01-31";
                 case "date-time" -> "2030-01-31T00:00:00Z";
@@ -350,7 +387,14 @@ public final class Fixture {
         if (path.equals("/api/v1/me/enrolments")) {
             return reading("progress-service", "/api/v1/me/enrolments", learner);
         }
-        if (path.equals("/api/v1/admin/enrolments")) {
+        if (path.startsWith("/api/v1/admin/question-bank")) {
+            return reading("assessment-service", "/api/v1/admin/question-bank/drafts", token("author"));
+        }
+        if (path.startsWith("/api/v1/admin/webhooks")) {
+            // The registrations only: the delivery log moves by itself while the sender retries.
+            return reading("progress-service", "/api/v1/admin/webhooks", token("admin"));
+        }
+        if (path.equals("/api/v1/admin/enrolments") || path.equals("/api/v1/integration/enrolments")) {
             // The valid request enrols the fixture's learner, so an enrolment made shows in the learner's own list.
             return reading("progress-service", "/api/v1/me/enrolments", learner);
         }

@@ -43,14 +43,18 @@ public final class ServiceRoutes {
                 new Route("/api/v1/attempts(/.*)?", ASSESSMENT, assessment, learner, Roles.LEARNER),
                 new Route("/api/v1/me/power-profile(/.*)?", ASSESSMENT, assessment, learner, Roles.LEARNER),
                 new Route("/api/v1/admin/question-statistics(/.*)?", ASSESSMENT, assessment, admin, Roles.ADMIN),
+                // The question bank as a QTI 3.0 package, out and back into a draft: authoring, like the course's content.
+                new Route("/api/v1/admin/question-bank(/.*)?", ASSESSMENT, assessment, admin, Roles.AUTHOR),
                 new Route("/api/v1/me/progress(/.*)?", PROGRESS, progress, learner, Roles.LEARNER),
                 new Route("/api/v1/me/certificates(/.*)?", PROGRESS, progress, learner, Roles.LEARNER),
                 new Route("/api/v1/me/enrolments(/.*)?", PROGRESS, progress, learner, Roles.LEARNER),
                 new Route("/api/v1/certificates(/.*)?", PROGRESS, progress, learner, null),
                 new Route("/api/v1/admin/reports(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
                 new Route("/api/v1/admin/enrolments(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
-                // An LMS's server-to-server pull (role integration): pages of completions from an index.
-                new Route("/api/v1/integration(/.*)?", PROGRESS, progress, learner, Roles.INTEGRATION));
+                new Route("/api/v1/admin/webhooks(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
+                // An LMS's server-to-server calls (role integration): completions pulled from an index, and bulk
+                // enrolments of up to 1,000 rows, hence the admin routes' longer time limit.
+                new Route("/api/v1/integration(/.*)?", PROGRESS, progress, admin, Roles.INTEGRATION));
     }
 
     private ServiceRoutes() {

@@ -65,7 +65,8 @@ public class ProblemMappers {
         if (status == 500) {
             return internal(e, uri);
         }
-        return Problem.of(status, e.title(), e.getMessage()).withInstance(uri.getPath()).toResponse();
+        Problem problem = Problem.of(status, e.title(), e.getMessage()).withInstance(uri.getPath());
+        return (e.errors().isEmpty() ? problem : problem.withErrors(e.errors())).toResponse();
     }
 
     @ServerExceptionMapper

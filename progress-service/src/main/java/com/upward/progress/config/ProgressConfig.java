@@ -52,5 +52,9 @@ public interface ProgressConfig {
         /** The deepest row a page may start at (page x size): an LMS pulls incrementally with since instead. */
         @WithDefault("100000")
         int maxOffset();
+
+        /** The most rows one bulk enrolment request may carry; more is refused whole (413). */
+        @WithDefault("1000")
+        int maxEnrolmentsPerRequest();
     }
 }

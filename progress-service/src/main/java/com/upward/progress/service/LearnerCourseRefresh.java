@@ -56,6 +56,9 @@ public class LearnerCourseRefresh {
     XapiStatements xapi;
 
     @Inject
+    Webhooks webhooks;
+
+    @Inject
     LearnerCourseRepository learnerCourses;
 
     @Inject
@@ -227,6 +230,8 @@ public class LearnerCourseRefresh {
         UUID eventId = outbox.publish(new CourseCompleted(learnerId, orgId, structure.courseId, state.completedAt(),
                 finalPercent, certificateId));
         xapi.courseCompleted(eventId, learnerId, orgId, structure.courseId, structure.title, state.completedAt(), finalPercent);
+        webhooks.publish(orgId, eventId, Webhooks.COURSE_COMPLETED, state.completedAt(), Webhooks.courseCompleted(learnerId,
+                structure.courseId, structure.title, structure.version, state.completedAt(), finalPercent, certificateId));
         return new CertificateRepository.Held(certificateId, state.completedAt());
     }
 
