@@ -3,6 +3,7 @@ package com.upward.assessment.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 
 @ConfigMapping(prefix = "upward.assessment")
@@ -19,4 +20,22 @@ public interface AssessmentConfig {
     /** Seconds after an attempt's deadline during which a submission is still accepted (network latency). */
     @WithDefault("15")
     int submissionGraceSeconds();
+
+    /** Spaced practice of the power types not mastered. */
+    Practice practice();
+
+    interface Practice {
+
+        /** Questions in one practice set (the bank has at least 12 per type). */
+        @WithDefault("4")
+        int setSize();
+
+        /** How many of the questions shown last are held back from the next sets, so none returns too soon. */
+        @WithDefault("8")
+        int recentMemory();
+
+        /** How long after it fell due a practice set counts as overdue in reminders and the admin report. */
+        @WithDefault("P1D")
+        Duration overdueAfter();
+    }
 }
