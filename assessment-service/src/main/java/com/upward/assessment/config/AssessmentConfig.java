@@ -38,4 +38,18 @@ public interface AssessmentConfig {
         @WithDefault("P1D")
         Duration overdueAfter();
     }
+
+    /** The conversation planner. */
+    Planner planner();
+
+    interface Planner {
+
+        /** The course whose interview and tips the planner is built from; plans and their practice count for it. */
+        @WithDefault("how-to-lead-upward")
+        String courseId();
+
+        /** Plans one learner may keep at once. */
+        @WithDefault("50")
+        int maxPlansPerLearner();
+    }
 }

@@ -56,6 +56,13 @@ public class PracticeRepository {
                 .setParameter("org", orgId).setParameter("by", by).getSingleResult();
     }
 
+    /** How many learners of the organisation have a card due by {@code by}. */
+    public long countLearnersDueInOrg(String orgId, Instant by) {
+        return entityManager.createQuery("""
+                        SELECT count(DISTINCT p.learnerId) FROM PracticeItem p WHERE p.orgId = :org AND p.dueAt <= :by""", Long.class)
+                .setParameter("org", orgId).setParameter("by", by).getSingleResult();
+    }
+
     /**
      * The learner's card for a type, created (in box 1, due after a day) if there was none, and locked until the
      * transaction ends. An insert that yields to an existing row, so two scored attempts at once cannot both create it.

@@ -11,11 +11,14 @@ import com.upward.assessment.domain.PracticeItem;
 import com.upward.assessment.domain.PracticeSession;
 import com.upward.assessment.domain.ScoredResult;
 import com.upward.assessment.domain.Scoring;
+import com.upward.assessment.persistence.ConversationPlanRepository;
 import com.upward.assessment.persistence.PracticeRepository;
 import com.upward.assessment.persistence.QuestionBankRepository;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.PowerType;
 import com.upward.platform.events.contract.PracticeCompleted;
+import com.upward.platform.web.Page;
+import com.upward.platform.web.PageRequest;
 import com.upward.platform.web.errors.ConflictException;
 import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +63,11 @@ public class PracticeService {
     public record DueCard(String learnerId, String courseId, PowerType powerType, int box, Instant dueAt, boolean overdue) {
     }
 
+    /** The admin's report: cards due now, learners with practice overdue and those cards, and the conversations held. */
+    public record Report(Instant generatedAt, long cardsDue, long learnersOverdue, ConversationPlanRepository.Counts conversations,
+                         Page<DueCard> overdue) {
+    }
+
     private final Random random = new SecureRandom();
 
     @Inject
@@ -67,6 +75,9 @@ public class PracticeService {
 
     @Inject
     QuestionBankRepository bank;
+
+    @Inject
+    ConversationPlanRepository plans;
 
     @Inject
     Outbox outbox;
@@ -173,17 +184,30 @@ public class PracticeService {
         return details(session, item.courseId);
     }
 
-    /** The organisation's cards due now, oldest due first, and how many there are. */
+    /** The organisation's cards due now (overdue ones among them flagged), oldest due first: for an LMS's reminders. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<DueCard> dueInOrg(String orgId, int offset, int limit) {
+    public Page<DueCard> dueInOrg(String orgId, PageRequest page) {
         Instant now = clock.instant();
-        return practice.dueInOrg(orgId, now, offset, limit).stream().map(item -> new DueCard(item.learnerId,
-                item.courseId, item.powerType, item.box, item.dueAt, overdue(item.dueAt, now))).toList();
+        return Page.of(practice.dueInOrg(orgId, now, page.offset(), page.size()).stream()
+                .map(item -> dueCard(item, now)).toList(), page, practice.countDueInOrg(orgId, now));
     }
 
+    /**
+     * The admin's practice report: who has practice overdue (a page of overdue cards, oldest first), how many cards
+     * are due, and the organisation's conversation plans and how many of them were held.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public long countDueInOrg(String orgId) {
-        return practice.countDueInOrg(orgId, clock.instant());
+    public Report report(String orgId, PageRequest page) {
+        Instant now = clock.instant();
+        Instant overdueBy = now.minus(config.practice().overdueAfter());
+        Page<DueCard> overdue = Page.of(practice.dueInOrg(orgId, overdueBy, page.offset(), page.size()).stream()
+                .map(item -> dueCard(item, now)).toList(), page, practice.countDueInOrg(orgId, overdueBy));
+        return new Report(now, practice.countDueInOrg(orgId, now), practice.countLearnersDueInOrg(orgId, overdueBy),
+                plans.counts(orgId), overdue);
+    }
+
+    private DueCard dueCard(PracticeItem item, Instant now) {
+        return new DueCard(item.learnerId, item.courseId, item.powerType, item.box, item.dueAt, overdue(item.dueAt, now));
     }
 
     /** Due, and not practised within the grace the configuration gives (a day by default). */
