@@ -36,6 +36,8 @@ public final class Fixture {
     static final String DRAFT_MODULE = "fuzz-module";
     static final String DRAFT_LESSON = "fuzz-lesson";
     static final String DRAFT_QUIZ = "fuzz-quiz";
+    /** Well-formed, and no practice set has it: the packaged stack's clock makes no set due during the walk. */
+    static final String PRACTICE_SESSION = "00000000-0000-4000-8000-000000000000";
     /** Well-formed, and no certificate has it. */
     static final String CERTIFICATE = "AAAAAAAAAAAAAAAAAAAAAA";
 
@@ -73,6 +75,7 @@ public final class Fixture {
     private String quizId;
     private String completedLesson;
     private String attemptId;
+    private String planId;
     private JsonNode attempt;
     private final List<String> statementIds = new ArrayList<>();
 
@@ -138,6 +141,7 @@ public final class Fixture {
             return progress.path("lessonsCompleted").asInt() == completed ? progress : null;
         });
         ensureDraft();
+        ensurePlan();
     }
 
     /**
@@ -163,6 +167,20 @@ public final class Fixture {
         if (operation.path().startsWith("/api/v1/admin/courses")) {
             ensureDraft();
         }
+        if (operation.path().startsWith("/api/v1/me/conversation-plans")) {
+            ensurePlan();
+        }
+    }
+
+    /** A conversation plan still planned (an accepted write may have deleted it or marked it held). */
+    private void ensurePlan() {
+        String learner = token("learner");
+        if (planId != null && send("assessment-service", Request.get("/api/v1/me/conversation-plans/" + planId, learner))
+                .text().contains("\"status\":\"PLANNED\"")) {
+            return;
+        }
+        planId = json(expect(2, send("assessment-service", Request.json("POST", "/api/v1/me/conversation-plans", learner,
+                "{\"title\":\"Fuzz plan\",\"powers\":[\"EXPERTISE\"],\"opening\":\"HELP\"}")))).path("id").asText();
     }
 
     private void ensureDraft() {
@@ -218,6 +236,8 @@ public final class Fixture {
             case "quizId" -> authoring ? DRAFT_QUIZ : quizId;
             case "attemptId" -> attemptId;
             case "certificateId" -> CERTIFICATE;
+            case "sessionId" -> PRACTICE_SESSION;
+            case "planId" -> planId;
             default -> throw new IllegalStateException("No valid value for path parameter " + name + " of " + operation);
         };
     }
@@ -313,6 +333,7 @@ public final class Fixture {
             case "lessons", "unlockedBy" -> DRAFT_LESSON;
             case "learnerIds" -> identity("learner").subject();
             case "language" -> "en";
+            case "opening" -> "HELP";
             default -> switch (schema.path("format").asText()) {
                 case "date" -> "2030-01-31";
                 case "date-time" -> "2030-01-31T00:00:00Z";
@@ -349,6 +370,12 @@ public final class Fixture {
         }
         if (path.equals("/api/v1/me/enrolments")) {
             return reading("progress-service", "/api/v1/me/enrolments", learner);
+        }
+        if (path.startsWith("/api/v1/me/practice/sessions")) {
+            return reading("assessment-service", "/api/v1/me/practice", learner);
+        }
+        if (path.startsWith("/api/v1/me/conversation-plans")) {
+            return reading("assessment-service", "/api/v1/me/conversation-plans", learner);
         }
         if (path.equals("/api/v1/admin/enrolments")) {
             // The valid request enrols the fixture's learner, so an enrolment made shows in the learner's own list.
