@@ -73,7 +73,10 @@ function masteryChart(history) {
 
 route('/practice', async () => {
   const [practice, history] = await Promise.all([api('/api/v1/me/practice'), api('/api/v1/me/practice-history')]);
-  const rows = practice.cards.map(c => `<tr>
+  // Soonest due first, then in the course's order of the powers; those out of the boxes last.
+  const cards = [...practice.cards].sort((a, b) => (a.dueAt || '9').localeCompare(b.dueAt || '9')
+    || POWER_ORDER.indexOf(a.powerType) - POWER_ORDER.indexOf(b.powerType));
+  const rows = cards.map(c => `<tr>
       <th scope="row">${esc(powerName(c.powerType))}</th>
       <td>${c.mastered ? 'Out of the boxes' : `Box ${c.box} of 4`}</td>
       <td>${c.mastered ? 'Nothing more is due' : `${c.due ? '<strong>Due now</strong>' : 'Due'} ${esc(dateText(c.dueAt))}${c.overdue ? ' (overdue)' : ''}`}</td>
