@@ -127,7 +127,7 @@ class ApiFuzzIT {
 
     /**
      * Operations that change (or read back as a witness) the same state share a unit and run one after another:
-     * authoring, a learner's attempts, power profile, lessons, enrolments. Every other operation only reads, or
+     * authoring, a learner's attempts and practice, power profile, lessons, enrolments, conversation plans. Every other operation only reads, or
      * keeps no state, and is a unit of its own.
      */
     private static String unit(Operation operation) {
@@ -136,7 +136,9 @@ class ApiFuzzIT {
                 {"/api/v1/quizzes", "attempts"}, {"/api/v1/me/power-profile", "power profile"}, {"/api/v1/courses", "learning"},
                 {"/api/v1/me/enrolments", "enrolments"}, {"/api/v1/admin/enrolments", "enrolments"},
                 {"/api/v1/integration/enrolments", "enrolments"}, {"/api/v1/admin/webhooks", "webhooks"},
-                {"/api/v1/admin/question-bank", "question bank"}}) {
+                {"/api/v1/admin/question-bank", "question bank"},
+                // A scored attempt schedules practice, so practice shares the attempts' unit.
+                {"/api/v1/me/practice", "attempts"}, {"/api/v1/me/conversation-plans", "conversation plans"}}) {
             if (path.startsWith(unit[0])) {
                 return unit[1];
             }

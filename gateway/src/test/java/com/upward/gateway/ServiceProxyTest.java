@@ -90,6 +90,10 @@ class ServiceProxyTest {
         given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/reports/summary")
                 .then().statusCode(200).body("path", equalTo("/api/v1/admin/reports/summary"));
         given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/enrolments").then().statusCode(200);
+        // assessment-service is down in these tests: a 503 shows the edge let the admin through to it.
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/practice-report"), 503);
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(learner).get("/api/v1/admin/practice-report"), 403);
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(author).get("/api/v1/admin/practice-report"), 403);
         given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(author).get("/api/v1/admin/courses/c1/drafts")
                 .then().statusCode(200).body("path", equalTo("/api/v1/admin/courses/c1/drafts"));
         // The wrong staff role is refused by the gateway itself, before any service is asked.
@@ -126,6 +130,11 @@ class ServiceProxyTest {
         assertProblem(given().auth().oauth2(learner).get("/api/v1/integration/completions"), 403);
         assertProblem(given().auth().oauth2(TestTokens.admin("admin-x", "acme")).get("/api/v1/integration/completions"), 403);
         assertProblem(given().get("/api/v1/integration/completions"), 401);
+        // Practice due is assessment's, still for an integration client only.
+        // Routed to assessment-service (down in these tests: 503), not to progress-service's stand-in.
+        assertProblem(given().auth().oauth2(integration).get("/api/v1/integration/practice-due"), 503);
+        assertProblem(given().auth().oauth2(learner).get("/api/v1/integration/practice-due"), 403);
+        assertProblem(given().auth().oauth2(TestTokens.admin("admin-x", "acme")).get("/api/v1/integration/practice-due"), 403);
         // An integration client has no learner or admin rights at the edge either.
         assertProblem(given().auth().oauth2(integration).get("/api/v1/admin/reports/summary"), 403);
     }

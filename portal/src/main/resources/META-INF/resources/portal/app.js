@@ -135,8 +135,8 @@ function renderNav() {
     return;
   }
   const links = [];
-  if (hasRole('learner')) links.push(['#/', 'Dashboard'], ['#/progress', 'My progress'], ['#/power-profile', 'Power profile']);
-  if (hasRole('admin')) links.push(['#/admin', 'Reports']);
+  if (hasRole('learner')) links.push(['#/', 'Dashboard'], ['#/progress', 'My progress'], ['#/power-profile', 'Power profile'], ['#/practice', 'Practice'], ['#/plans', 'Conversation plans']);
+  if (hasRole('admin')) links.push(['#/admin', 'Reports'], ['#/admin/practice', 'Practice report']);
   if (hasRole('author')) links.push(['#/author', 'Authoring']);
   nav.innerHTML = `<ul>${links.map(([href, text]) => `<li><a href="${href}">${esc(text)}</a></li>`).join('')}
     <li><span class="who">${esc(session.claims.name || session.claims.upn)}</span></li>
@@ -249,7 +249,9 @@ route('/', async () => {
         ${mine?.certificateId ? ` <a href="#/certificates/${esc(mine.certificateId)}">Your certificate</a>` : ''}</p>
     </article>`;
   }).join('');
-  return { title: 'Dashboard', html: `<h1>Welcome, ${esc(session.claims.name || '')}</h1><div class="grid">${cards || '<p>No course yet.</p>'}</div>` };
+  // #practice-today is filled by practice.js when the dashboard announces itself.
+  return { title: 'Dashboard', html: `<h1>Welcome, ${esc(session.claims.name || '')}</h1><div class="grid">${cards || '<p>No course yet.</p>'}</div><section id="practice-today" aria-live="polite"></section>`,
+    mount: () => document.dispatchEvent(new Event('upward:dashboard')) };
 });
 
 /** Search snippets are HTML with <mark> around matches: keep the text and the marks, nothing else. */

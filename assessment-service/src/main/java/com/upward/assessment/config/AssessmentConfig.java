@@ -3,6 +3,7 @@ package com.upward.assessment.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 
 @ConfigMapping(prefix = "upward.assessment")
@@ -25,4 +26,36 @@ public interface AssessmentConfig {
      * drafts: the platform's content organisation, as course-service's upward.course.authoring-organisation.
      */
     String authoringOrganisation();
+
+    /** Spaced practice of the power types not mastered. */
+    Practice practice();
+
+    interface Practice {
+
+        /** Questions in one practice set (the bank has at least 12 per type). */
+        @WithDefault("4")
+        int setSize();
+
+        /** How many of the questions shown last are held back from the next sets, so none returns too soon. */
+        @WithDefault("8")
+        int recentMemory();
+
+        /** How long after it fell due a practice set counts as overdue in reminders and the admin report. */
+        @WithDefault("P1D")
+        Duration overdueAfter();
+    }
+
+    /** The conversation planner. */
+    Planner planner();
+
+    interface Planner {
+
+        /** The course whose interview and tips the planner is built from; plans and their practice count for it. */
+        @WithDefault("how-to-lead-upward")
+        String courseId();
+
+        /** Plans one learner may keep at once. */
+        @WithDefault("50")
+        int maxPlansPerLearner();
+    }
 }

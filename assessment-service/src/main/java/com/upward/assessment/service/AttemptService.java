@@ -66,6 +66,9 @@ public class AttemptService {
     LessonsDone lessonsDone;
 
     @Inject
+    PracticeService practice;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -156,6 +159,7 @@ public class AttemptService {
                     layout.slotNumbers(), scored.scores());
         }
         ScoredResult result = scored.result();
+        practice.scheduleFrom(orgId, learnerId, attempt.courseId, result.byPowerType(), result.submittedAt());
         Map<PowerType, QuizAttemptScored.PowerScore> eventTypes = new EnumMap<>(PowerType.class);
         result.byPowerType().forEach((type, s) -> eventTypes.put(type, new QuizAttemptScored.PowerScore(s.correct(), s.total(), s.mastered())));
         // This attempt is already scored above, so the grade includes it.

@@ -38,6 +38,8 @@ public final class Fixture {
     static final String DRAFT_QUIZ = "fuzz-quiz";
     /** An https URL that never resolves: the webhook's deliveries fail and are retried, harmlessly. */
     static final String WEBHOOK_URL = "https://fuzz-hooks.invalid/hook";
+    /** Well-formed, and no practice set has it: the packaged stack's clock makes no set due during the walk. */
+    static final String PRACTICE_SESSION = "00000000-0000-4000-8000-000000000000";
     /** Well-formed, and no certificate has it. */
     static final String CERTIFICATE = "AAAAAAAAAAAAAAAAAAAAAA";
 
@@ -75,6 +77,7 @@ public final class Fixture {
     private String quizId;
     private String completedLesson;
     private String attemptId;
+    private String planId;
     private JsonNode attempt;
     private final List<String> statementIds = new ArrayList<>();
     private String draftBankId;
@@ -148,6 +151,7 @@ public final class Fixture {
         draftBankId = json(expect(2, send("assessment-service", new Request("POST", "/api/v1/admin/question-bank/" + COURSE + "/qti",
                 Map.of("Authorization", "Bearer " + author, "Content-Type", "application/zip"), qti, false)))).path("draftId").asText();
         ensureWebhook();
+        ensurePlan();
     }
 
     /** The admin's webhook, registered again if an accepted DELETE removed it. */
@@ -194,6 +198,28 @@ public final class Fixture {
         if (operation.path().startsWith("/api/v1/admin/webhooks")) {
             ensureWebhook();
         }
+        if (operation.path().startsWith("/api/v1/me/conversation-plans")) {
+            ensurePlan();
+        }
+    }
+
+    /** A conversation plan still planned (an accepted write may have deleted it or marked it held). */
+    private void ensurePlan() {
+        String learner = token("learner");
+        if (planId != null && send("assessment-service", Request.get("/api/v1/me/conversation-plans/" + planId, learner))
+                .text().contains("\"status\":\"PLANNED\"")) {
+            return;
+        }
+        // Accepted fuzz cases create plans up to the cap: take one of those that is still planned, or write one.
+        for (JsonNode plan : json(expect(2, send("assessment-service", Request.get("/api/v1/me/conversation-plans", learner))))
+                .path("plans")) {
+            if ("PLANNED".equals(plan.path("status").asText())) {
+                planId = plan.path("id").asText();
+                return;
+            }
+        }
+        planId = json(expect(2, send("assessment-service", Request.json("POST", "/api/v1/me/conversation-plans", learner,
+                "{\"title\":\"Fuzz plan\",\"powers\":[\"EXPERTISE\"],\"opening\":\"HELP\"}")))).path("id").asText();
     }
 
     private void ensureDraft() {
@@ -251,6 +277,8 @@ public final class Fixture {
             case "certificateId" -> CERTIFICATE;
             case "draftId" -> draftBankId;
             case "webhookId" -> webhookId;
+            case "sessionId" -> PRACTICE_SESSION;
+            case "planId" -> planId;
             default -> throw new IllegalStateException("No valid value for path parameter " + name + " of " + operation);
         };
     }
@@ -350,6 +378,7 @@ public final class Fixture {
             case "dueDate" -> "2030-01-31";
             case "url" -> WEBHOOK_URL;
             case "events" -> "course.completed";
+            case "opening" -> "HELP";
             default -> switch (schema.path("format").asText()) {
                 case "date" -> "2030-01-31";
                 case "date-time" -> "2030-01-31T00:00:00Z";
@@ -395,6 +424,13 @@ public final class Fixture {
             return reading("progress-service", "/api/v1/admin/webhooks", token("admin"));
         }
         if (path.equals("/api/v1/admin/enrolments") || path.equals("/api/v1/integration/enrolments")) {
+        if (path.startsWith("/api/v1/me/practice/sessions")) {
+            return reading("assessment-service", "/api/v1/me/practice", learner);
+        }
+        if (path.startsWith("/api/v1/me/conversation-plans")) {
+            return reading("assessment-service", "/api/v1/me/conversation-plans", learner);
+        }
+        if (path.equals("/api/v1/admin/enrolments")) {
             // The valid request enrols the fixture's learner, so an enrolment made shows in the learner's own list.
             return reading("progress-service", "/api/v1/me/enrolments", learner);
         }

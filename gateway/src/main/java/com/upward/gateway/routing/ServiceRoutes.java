@@ -42,12 +42,19 @@ public final class ServiceRoutes {
                 new Route("/api/v1/quizzes(/.*)?", ASSESSMENT, assessment, learner, Roles.LEARNER),
                 new Route("/api/v1/attempts(/.*)?", ASSESSMENT, assessment, learner, Roles.LEARNER),
                 new Route("/api/v1/me/power-profile(/.*)?", ASSESSMENT, assessment, learner, Roles.LEARNER),
+                // Spaced practice and the conversation planner; practice-history is progress' view of the practice done.
+                new Route("/api/v1/me/practice(/.*)?", ASSESSMENT, assessment, learner, Roles.LEARNER),
+                new Route("/api/v1/me/conversation-plans(/.*)?", ASSESSMENT, assessment, learner, Roles.LEARNER),
+                new Route("/api/v1/admin/practice-report(/.*)?", ASSESSMENT, assessment, admin, Roles.ADMIN),
+                // Before progress' /api/v1/integration: the first route that matches answers.
+                new Route("/api/v1/integration/practice-due(/.*)?", ASSESSMENT, assessment, learner, Roles.INTEGRATION),
                 new Route("/api/v1/admin/question-statistics(/.*)?", ASSESSMENT, assessment, admin, Roles.ADMIN),
                 // The question bank as a QTI 3.0 package, out and back into a draft: authoring, like the course's content.
                 new Route("/api/v1/admin/question-bank(/.*)?", ASSESSMENT, assessment, admin, Roles.AUTHOR),
                 new Route("/api/v1/me/progress(/.*)?", PROGRESS, progress, learner, Roles.LEARNER),
                 new Route("/api/v1/me/certificates(/.*)?", PROGRESS, progress, learner, Roles.LEARNER),
                 new Route("/api/v1/me/enrolments(/.*)?", PROGRESS, progress, learner, Roles.LEARNER),
+                new Route("/api/v1/me/practice-history(/.*)?", PROGRESS, progress, learner, Roles.LEARNER),
                 new Route("/api/v1/certificates(/.*)?", PROGRESS, progress, learner, null),
                 new Route("/api/v1/admin/reports(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
                 new Route("/api/v1/admin/enrolments(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),

@@ -14,7 +14,7 @@ public class ReadModelRepository {
 
     /** The tables built only from events, and the inbox that remembers which events were applied. */
     public static final List<String> DERIVED_TABLES = List.of("course_version", "lesson_done", "learner_course",
-            "quiz_attempt", "learner_course_summary", "learner_power", "report_counts", "inbox_event");
+            "quiz_attempt", "learner_course_summary", "learner_power", "report_counts", "practice_done", "inbox_event");
 
     @Inject
     EntityManager entityManager;

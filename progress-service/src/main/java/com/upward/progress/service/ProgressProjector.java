@@ -5,11 +5,13 @@ import com.upward.platform.events.EventHandler;
 import com.upward.platform.events.EventInbox;
 import com.upward.platform.events.contract.CoursePublished;
 import com.upward.platform.events.contract.LessonCompleted;
+import com.upward.platform.events.contract.PracticeCompleted;
 import com.upward.platform.events.contract.QuizAttemptScored;
 import com.upward.progress.domain.CourseStructure;
 import com.upward.progress.persistence.ProgressNotices;
 import com.upward.progress.persistence.CourseVersionRepository;
 import com.upward.progress.persistence.LearnerCourseRepository;
+import com.upward.progress.persistence.PracticeDoneRepository;
 import com.upward.progress.persistence.QuizAttemptRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,6 +50,9 @@ public class ProgressProjector implements EventHandler {
 
     @Inject
     LearnerCourseRefresh refresh;
+
+    @Inject
+    PracticeDoneRepository practiceDone;
 
     @Inject
     XapiStatements xapi;
@@ -102,6 +107,8 @@ public class ProgressProjector implements EventHandler {
             case CoursePublished.TYPE -> coursePublished(inbox.data(event, CoursePublished.class));
             case LessonCompleted.TYPE -> lessonCompleted(event.id(), inbox.data(event, LessonCompleted.class));
             case QuizAttemptScored.TYPE -> quizAttemptScored(event.id(), inbox.data(event, QuizAttemptScored.class));
+            // Practice is kept beside progress, never in it: it changes no grade, percent or completion.
+            case PracticeCompleted.TYPE -> practiceDone.add(inbox.data(event, PracticeCompleted.class));
             // A tolerant reader: types this service does not use are recorded in the inbox and skipped.
             default -> LOG.debugf("Ignoring event type %s", event.type());
         }
