@@ -423,14 +423,13 @@ public final class Fixture {
             // The registrations only: the delivery log moves by itself while the sender retries.
             return reading("progress-service", "/api/v1/admin/webhooks", token("admin"));
         }
-        if (path.equals("/api/v1/admin/enrolments") || path.equals("/api/v1/integration/enrolments")) {
         if (path.startsWith("/api/v1/me/practice/sessions")) {
             return reading("assessment-service", "/api/v1/me/practice", learner);
         }
         if (path.startsWith("/api/v1/me/conversation-plans")) {
             return reading("assessment-service", "/api/v1/me/conversation-plans", learner);
         }
-        if (path.equals("/api/v1/admin/enrolments")) {
+        if (path.equals("/api/v1/admin/enrolments") || path.equals("/api/v1/integration/enrolments")) {
             // The valid request enrols the fixture's learner, so an enrolment made shows in the learner's own list.
             return reading("progress-service", "/api/v1/me/enrolments", learner);
         }
