@@ -94,7 +94,8 @@ route('/courses/:courseId', async ({ courseId }) => {
     <p class="attribution">${esc(outline.attribution)}</p>`, mount: () => mountSearch(courseId) };
 });
 
-function block(b) {
+/** One lesson block as learners see it (the author's preview uses it too). */
+export function block(b) {
   const paragraphs = text => esc(text).split(/\n\n+/).map(p => `<p>${p}</p>`).join('');
   switch (b.type) {
     case 'text': return `<div class="block block-text">${paragraphs(b.text)}</div>`;
