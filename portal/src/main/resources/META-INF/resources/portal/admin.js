@@ -25,6 +25,12 @@ route('/admin', async () => {
     api(`/api/v1/admin/reports/power-mastery?courseId=${course}`),
     api(`/api/v1/admin/reports/completions-per-week?courseId=${course}`)]);
   const figure = (label, value) => `<div class="figure"><span class="figure-value">${esc(value)}</span><span class="figure-label">${esc(label)}</span></div>`;
+  // Each chart's numbers as a table too (a text alternative that works without the chart and for screen readers).
+  const dataTable = (id, caption, heads, rows) => `<details class="chart-data"><summary>${esc(caption)} as a table</summary>
+    <table id="${id}"><thead><tr>${heads.map(h => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>
+    <tbody>${rows.map(r => `<tr>${r.map((cell, i) => i === 0 ? `<th scope="row">${esc(cell)}</th>` : `<td>${esc(cell)}</td>`).join('')}</tr>`).join('')
+      || `<tr><td colspan="${heads.length}">No data yet.</td></tr>`}</tbody></table></details>`;
+  const lessonName = l => l.title ? `${l.position ?? ''}. ${l.title}`.replace(/^\. /, '') : (l.position ?? l.lessonId);
   const html = `<h1>Reports: How to Lead Upward</h1>
     <section aria-label="Key figures" class="figures">
       ${figure('Enrolled', summary.enrolled)}${figure('Started', summary.started)}${figure('Completed', summary.completed)}
@@ -33,12 +39,15 @@ route('/admin', async () => {
     </section>
     <p><a href="#/admin/learners">Learners</a> · <a href="#/admin/assign">Assign the course</a> · <a href="#/admin/questions">Question statistics</a></p>
     <div class="charts">
-      <section><h2>Lesson funnel</h2><canvas id="funnel-chart" role="img" aria-label="Learners who reached each lesson"></canvas></section>
-      <section><h2>Power-type mastery</h2><canvas id="mastery-chart" role="img" aria-label="Share of learners who mastered each type of power"></canvas></section>
-      <section><h2>Completions per week</h2><canvas id="weeks-chart" role="img" aria-label="Completions per week"></canvas></section>
+      <section><h2>Lesson funnel</h2><canvas id="funnel-chart" role="img" aria-label="Learners who completed each lesson; the table below has the numbers"></canvas>
+        ${dataTable('funnel-table', 'Lesson funnel', ['Lesson', 'Learners who completed it'], funnel.lessons.map(l => [lessonName(l), l.learners]))}</section>
+      <section><h2>Power-type mastery</h2><canvas id="mastery-chart" role="img" aria-label="Share of learners who mastered each type of power; the table below has the numbers"></canvas>
+        ${dataTable('mastery-table', 'Power-type mastery', ['Type of power', 'Mastered'], mastery.map(m => [POWER_LABELS[m.powerType] || m.powerType, rate(m.masteryRate)]))}</section>
+      <section><h2>Completions per week</h2><canvas id="weeks-chart" role="img" aria-label="Completions per week; the table below has the numbers"></canvas>
+        ${dataTable('weeks-table', 'Completions per week', ['Week starting', 'Completions'], weeks.map(w => [w.weekStarting, w.completions]))}</section>
     </div>`;
   const mount = () => {
-    chart('funnel-chart', 'bar', funnel.lessons.map(l => l.position ?? l.lessonId), funnel.lessons.map(l => l.learners), 'Learners');
+    chart('funnel-chart', 'bar', funnel.lessons.map(l => l.title || l.position || l.lessonId), funnel.lessons.map(l => l.learners), 'Learners');
     chart('mastery-chart', 'bar', mastery.map(m => POWER_LABELS[m.powerType] || m.powerType), mastery.map(m => m.masteryRate ?? 0), 'Mastered %', 100);
     chart('weeks-chart', 'line', weeks.map(w => w.weekStarting), weeks.map(w => w.completions), 'Completions');
   };

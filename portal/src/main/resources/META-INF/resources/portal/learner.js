@@ -176,6 +176,8 @@ route('/power-profile', async () => {
   const html = `<h1>Your power profile</h1>
     <p>Understand what power you have and utilize it. Rate each statement; there are no right answers and nothing is graded.</p>
     ${profile.result ? `<canvas id="profile-chart" role="img" aria-label="Your power profile"></canvas>
+      <table id="profile-table"><caption>Your profile in numbers</caption><thead><tr><th scope="col">Type of power</th><th scope="col">Score</th></tr></thead>
+        <tbody>${POWER_ORDER.filter(t => profile.result[t]).map(t => `<tr><th scope="row">${esc(POWER_LABELS[t] || t)}</th><td>${esc(percentText(profile.result[t].percent))}</td></tr>`).join('')}</tbody></table>
       <p>Your strongest: ${(profile.strongest || []).map(t => esc(POWER_LABELS[t] || t)).join(', ')}</p>` : ''}
     <form id="profile-form">
       ${profile.statements.map(st => `<fieldset class="question"><legend>${esc(st.text)}</legend>
