@@ -125,13 +125,16 @@ class CourseJourneyIT extends BrowserTest {
             assertTrue(lines.anyMatch(line -> line.contains(LEARNER) && line.contains("COMPLETED")), "the CSV lists the learner as completed");
         }
         browser.open("/admin/assign");
-        browser.waitFor(By.id("learner-ids")).sendKeys(BLAKE_OSEI);
+        // Learners are picked from the organisation's directory by name, not typed as ids.
+        browser.waitFor(By.id("learner-search")).sendKeys("osei");
+        browser.waitForText(By.id("learner-count"), "1 of 3 learners");
+        browser.click(By.cssSelector("label[for='learner-" + BLAKE_OSEI + "']"));
         // A due date already passed: the assignment shows as overdue at once.
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById('due-date').value = arguments[0];", java.time.LocalDate.now().minusDays(1).toString());
         browser.checkPage("journey-09b-assign");
         browser.click(By.cssSelector("#assign-form button"));
-        browser.waitForText(By.id("assign-result"), "Assigned to 1 learner,");
+        browser.waitForText(By.id("assign-result"), "Assigned to 1 learner (Blake Osei),");
         browser.open("/admin/questions");
         browser.waitForText(By.tagName("h1"), "Question statistics");
         browser.checkPage("journey-10-question-statistics");

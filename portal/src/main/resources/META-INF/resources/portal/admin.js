@@ -111,32 +111,65 @@ async function learnersPage(query) {
 
 route('/admin/learners\\?.*', async () => learnersPage(new URLSearchParams(location.hash.split('?')[1] || '')));
 
-route('/admin/assign', async () => ({
-  title: 'Assign the course',
-  html: `<h1>Assign the course</h1>
+route('/admin/assign', async () => {
+  // The learners of the admin's own organisation, from the identity the gateway holds: picked by name, never typed as ids.
+  const directory = await api('/api/v1/admin/learners');
+  const picker = directory.items.length
+    ? `<fieldset class="learner-picker" data-problem-field="learnerIds"><legend>Learners</legend>
+        <label for="learner-search">Search by name or username</label>
+        <input id="learner-search" type="search" autocomplete="off" aria-controls="learner-list">
+        <p id="learner-count" class="meta" aria-live="polite">${directory.items.length} learners</p>
+        <ul id="learner-list" class="learner-list">${directory.items.map(l => `<li data-search="${esc(`${l.name} ${l.username}`.toLowerCase())}">
+          <input type="checkbox" name="learnerIds" id="learner-${esc(l.id)}" value="${esc(l.id)}">
+          <label for="learner-${esc(l.id)}">${esc(l.name)} <span class="meta">${esc(l.username)}</span></label></li>`).join('')}</ul>
+      </fieldset>`
+    // An external identity provider: the gateway holds no directory, so ids are typed as before.
+    : `<label for="learner-ids">Learner ids (one per line)</label>
+      <textarea id="learner-ids" name="learnerIdsText" rows="5" required></textarea>`;
+  return {
+    title: 'Assign the course',
+    html: `<h1>Assign the course</h1>
     <form id="assign-form" class="card">
-      <label for="learner-ids">Learner ids (one per line)</label>
-      <textarea id="learner-ids" name="learnerIds" rows="5" required></textarea>
+      ${picker}
       <label for="due-date">Due date</label>
       <input id="due-date" name="dueDate" type="date" required>
       <button type="submit" class="button">Assign “How to Lead Upward”</button>
       <p id="assign-result" role="status"></p>
       <div id="assign-error" class="field-error" role="alert"></div>
     </form>`,
-  mount: () => document.getElementById('assign-form').addEventListener('submit', async event => {
-    event.preventDefault();
-    const form = new FormData(event.target);
-    const learnerIds = String(form.get('learnerIds')).split(/\s+/).filter(Boolean);
-    showError('assign-error', null);
-    document.getElementById('assign-result').textContent = '';
-    try {
-      const assigned = await api('/api/v1/admin/enrolments', { method: 'POST', body: { learnerIds, courseId: ADMIN_COURSE, dueDate: form.get('dueDate') } });
-      document.getElementById('assign-result').textContent = `Assigned to ${assigned.learnerIds.length} learner${assigned.learnerIds.length === 1 ? "" : "s"}, due ${assigned.dueDate}.`;
-    } catch (error) {
-      showError('assign-error', error, () => event.target.requestSubmit());
+    mount: () => {
+      const search = document.getElementById('learner-search');
+      search?.addEventListener('input', () => {
+        const needle = search.value.trim().toLowerCase();
+        let shown = 0;
+        document.querySelectorAll('#learner-list li').forEach(li => {
+          li.hidden = needle !== '' && !li.dataset.search.includes(needle);
+          if (!li.hidden) shown++;
+        });
+        document.getElementById('learner-count').textContent = `${shown} of ${directory.items.length} learners`;
+      });
+      document.getElementById('assign-form').addEventListener('submit', async event => {
+        event.preventDefault();
+        const form = new FormData(event.target);
+        const learnerIds = directory.items.length ? form.getAll('learnerIds').map(String)
+          : String(form.get('learnerIdsText')).split(/\s+/).filter(Boolean);
+        showError('assign-error', null);
+        document.getElementById('assign-result').textContent = '';
+        if (!learnerIds.length) {
+          showError('assign-error', { message: 'Choose at least one learner.', problem: { detail: 'Choose at least one learner.' } });
+          return;
+        }
+        try {
+          const assigned = await api('/api/v1/admin/enrolments', { method: 'POST', body: { learnerIds, courseId: ADMIN_COURSE, dueDate: form.get('dueDate') } });
+          const names = assigned.learnerIds.map(id => directory.items.find(l => l.id === id)?.name || id);
+          document.getElementById('assign-result').textContent = `Assigned to ${names.length} learner${names.length === 1 ? '' : 's'} (${names.join(', ')}), due ${assigned.dueDate}.`;
+        } catch (error) {
+          showError('assign-error', error, () => event.target.requestSubmit());
+        }
+      });
     }
-  })
-}));
+  };
+});
 
 route('/admin/questions', async () => {
   const stats = await api('/api/v1/admin/question-statistics/four-types-of-power');
