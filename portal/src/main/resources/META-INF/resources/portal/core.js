@@ -312,6 +312,13 @@ function mountSkipLink() {
 /** Starts the portal once every page module has added its routes (app.js). */
 export function start() {
   window.addEventListener('hashchange', dispatch);
+  // A page restored from the back-forward cache kept its old state: ask again who is signed in (they may have
+  // signed in or out in another tab since), then show the route for that.
+  window.addEventListener('pageshow', async event => {
+    if (!event.persisted) return;
+    if (await loadSession() !== 'live') forget(); else renderNav();
+    dispatch();
+  });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot); else boot();
 }
 
