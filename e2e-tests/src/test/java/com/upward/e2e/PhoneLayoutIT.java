@@ -27,7 +27,7 @@ class PhoneLayoutIT extends BrowserTest {
 
     /** How many lines the nav's items take: the distinct tops of the visible ones. */
     private static long navLines() {
-        return number("return new Set([...document.querySelectorAll('#nav li')].filter(li => li.offsetParent !== null)"
+        return number("return new Set([...document.querySelectorAll('#nav li')].filter(li => li.getBoundingClientRect().width > 0)"
                 + ".map(li => Math.round(li.getBoundingClientRect().top))).size");
     }
 

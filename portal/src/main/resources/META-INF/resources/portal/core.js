@@ -139,7 +139,7 @@ function renderNav() {
   if (hasRole('admin')) links.push(['#/admin', 'Reports']);
   if (hasRole('author')) links.push(['#/author', 'Authoring']);
   nav.innerHTML = `<ul>${links.map(([href, text]) => `<li><a href="${href}">${esc(text)}</a></li>`).join('')}
-    <li><span class="who">${esc(session.user.name || session.user.username)}</span></li>
+    <li class="who-item"><span class="who">${esc(session.user.name || session.user.username)}</span></li>
     <li><button type="button" id="sign-out" class="link-button">Sign out</button></li></ul>`;
   document.getElementById('sign-out').addEventListener('click', () => signOut());
 }
