@@ -175,11 +175,12 @@ function sessionEnded() {
 async function loadSession() {
   try {
     const current = await api('/api/v1/auth/session');
+    if (current.state !== 'SIGNED_IN') return current.state === 'ENDED' ? 'ended' : 'none';
     session.user = current;
     session.csrf = current.csrfToken;
     return 'live';
-  } catch (error) {
-    return error.problem?.title === 'Session ended' ? 'ended' : 'none';
+  } catch {
+    return 'none';
   }
 }
 

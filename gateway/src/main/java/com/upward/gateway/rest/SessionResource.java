@@ -1,5 +1,6 @@
 package com.upward.gateway.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.upward.gateway.config.IdentityConfig;
 import com.upward.gateway.identity.BrowserSession;
 import com.upward.gateway.identity.SessionCookies;
@@ -48,9 +49,20 @@ public class SessionResource {
     public record SignIn(@NotBlank @Size(max = 200) String username, @NotBlank @Size(max = 200) String password) {
     }
 
-    /** Who is signed in, and the CSRF token to send with every write of this session. */
-    public record SessionView(String name, String username, String org, List<String> roles, String csrfToken,
-                              long idleTimeoutSeconds) {
+    /** Whether this browser has a session: {@code SIGNED_IN}, {@code SIGNED_OUT} (no cookie) or {@code ENDED}. */
+    public enum State { SIGNED_IN, SIGNED_OUT, ENDED }
+
+    /**
+     * The browser's session state; when signed in, who it is and the CSRF token to send with every write of this
+     * session. Not being signed in is an answer here, not an error: a page asks this on every load.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SessionView(State state, String name, String username, String org, List<String> roles, String csrfToken,
+                              Long idleTimeoutSeconds) {
+
+        static SessionView without(State state) {
+            return new SessionView(state, null, null, null, null, null, null);
+        }
     }
 
     @Inject
@@ -86,22 +98,19 @@ public class SessionResource {
     }
 
     @GET
-    @Operation(summary = "Who is signed in on this browser, with the session's CSRF token (after a reload or in a new tab)")
-    @APIResponse(responseCode = "200", description = "The session is live",
+    @Operation(summary = "This browser's session: SIGNED_IN with who and the session's CSRF token (after a reload or in a new tab), SIGNED_OUT, or ENDED (the cookie names a session that has ended; the cookie is removed)")
+    @APIResponse(responseCode = "200", description = "The session's state",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "401", description = "No session, or it has ended (the detail says which)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response current() {
         Optional<String> id = currentId();
         Optional<BrowserSession> session = id.flatMap(sessions::active);
         if (session.isPresent()) {
             return Response.ok(view(session.get())).build();
         }
-        Problem problem = id.isPresent()
-                ? Problem.of(401, "Session ended", "Your session has ended. Sign in again.")
-                : Problem.of(401, "Not signed in", "Sign in to continue.");
-        Response.ResponseBuilder answer = Response.status(401).type(Problem.PROBLEM_JSON).entity(problem.withInstance(request.path()));
-        return (id.isPresent() ? answer.header(HttpHeaders.SET_COOKIE, cookies.removal(https())) : answer).build();
+        if (id.isEmpty()) {
+            return Response.ok(SessionView.without(State.SIGNED_OUT)).build();
+        }
+        return Response.ok(SessionView.without(State.ENDED)).header(HttpHeaders.SET_COOKIE, cookies.removal(https())).build();
     }
 
     @DELETE
@@ -130,7 +139,7 @@ public class SessionResource {
 
     private SessionView view(BrowserSession session) {
         var account = session.account();
-        return new SessionView(account.name(), account.username(), account.org(), List.copyOf(account.roles()),
+        return new SessionView(State.SIGNED_IN, account.name(), account.username(), account.org(), List.copyOf(account.roles()),
                 session.csrfToken(), config.session().idleTimeout().toSeconds());
     }
 }
