@@ -55,12 +55,17 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Signs in as this user; a user already signed in on this browser signs out first (the session is the browser's). */
     public void signIn(String username) {
         open("/signin");
+        waitUntil(d -> !d.findElements(By.id("username")).isEmpty() || !d.findElements(By.id("sign-out")).isEmpty());
+        if (!driver.findElements(By.id("sign-out")).isEmpty()) {
+            click(By.id("sign-out"));
+        }
         waitFor(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("upward-demo");
         driver.findElement(By.cssSelector("#signin-form button")).click();
-        waitUntil(d -> !d.getCurrentUrl().endsWith("#/signin"));
+        waitUntil(d -> !d.getCurrentUrl().contains("#/signin"));
     }
 
     public void click(By locator) {
@@ -87,8 +92,8 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Some pages show what events bring (progress, reports): revisits the page until it shows the text. A
-     * hash change keeps the portal's in-memory session, where a reload would sign the user out.
+     * Some pages show what events bring (progress, reports): revisits the page until it shows the text, through a
+     * hash change (a reload would keep the session too, but costs more).
      */
     public void revisitUntil(String hashPath, java.util.function.Predicate<WebDriver> shown) {
         waitUntil(driver -> {

@@ -125,13 +125,16 @@ class CourseJourneyIT extends BrowserTest {
             assertTrue(lines.anyMatch(line -> line.contains(LEARNER) && line.contains("COMPLETED")), "the CSV lists the learner as completed");
         }
         browser.open("/admin/assign");
-        browser.waitFor(By.id("learner-ids")).sendKeys(BLAKE_OSEI);
+        // Learners are picked from the organisation's directory by name, not typed as ids.
+        browser.waitFor(By.id("learner-search")).sendKeys("osei");
+        browser.waitForText(By.id("learner-count"), "1 of 3 learners");
+        browser.click(By.cssSelector("label[for='learner-" + BLAKE_OSEI + "']"));
         // A due date already passed: the assignment shows as overdue at once.
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById('due-date').value = arguments[0];", java.time.LocalDate.now().minusDays(1).toString());
         browser.checkPage("journey-09b-assign");
         browser.click(By.cssSelector("#assign-form button"));
-        browser.waitForText(By.id("assign-result"), "Assigned to 1 learner,");
+        browser.waitForText(By.id("assign-result"), "Assigned to 1 learner (Blake Osei),");
         browser.open("/admin/questions");
         browser.waitForText(By.tagName("h1"), "Question statistics");
         browser.checkPage("journey-10-question-statistics");
@@ -174,8 +177,44 @@ class CourseJourneyIT extends BrowserTest {
         browser.waitUntil(driver -> !driver.findElement(By.id("save-error")).getText().isEmpty()
                 || driver.findElement(By.id("save-result")).getText().startsWith("Saved") && !driver.findElement(By.id("save-result")).getText().equals(first));
         assertEquals("", browser.driver().findElement(By.id("save-error")).getText(), "the second save is refused");
+
+        // Blocks: add a key-points block at the end, move it up one place, preview the lesson, save it.
+        int before = browser.driver().findElements(By.cssSelector(".block-editor")).size();
+        new Select(browser.driver().findElement(By.id("new-block-type"))).selectByValue("key-points");
+        browser.click(By.id("add-block"));
+        browser.waitUntil(driver -> driver.findElements(By.cssSelector(".block-editor")).size() == before + 1);
+        browser.driver().findElement(By.id("b" + before + "-items")).sendKeys("Ask for what you need\nOffer something in return");
+        browser.click(By.cssSelector("[data-move='-1'][data-index='" + before + "']"));
+        browser.waitUntil(driver -> "key-points".equals(driver.findElements(By.cssSelector(".block-editor")).get(before - 1).getAttribute("data-type")));
+        assertTrue(browser.driver().findElement(By.id("blocks-state")).getText().contains("is now block " + before));
+        browser.click(By.id("preview-lesson"));
+        browser.waitFor(By.id("preview-heading"));
+        assertTrue(browser.driver().findElement(By.id("lesson-preview")).getText().contains("Offer something in return"));
+        browser.checkPage("journey-12c-blocks-and-preview");
+        String second = browser.driver().findElement(By.id("save-result")).getText();
+        browser.click(By.cssSelector("#lesson-form button[type=submit]"));
+        browser.waitUntil(driver -> driver.findElement(By.id("save-result")).getText().startsWith("Saved")
+                && !driver.findElement(By.id("save-result")).getText().equals(second) || !driver.findElement(By.id("save-error")).getText().isEmpty());
+        assertEquals("", browser.driver().findElement(By.id("save-error")).getText());
+        // Saved: after a reload (the session stays) the block is there, in its new place; then it is removed again.
+        browser.driver().navigate().refresh();
+        browser.waitFor(By.id("lesson-title"));
+        assertEquals("key-points", browser.driver().findElements(By.cssSelector(".block-editor")).get(before - 1).getAttribute("data-type"));
+        browser.click(By.cssSelector("[data-remove][data-index='" + (before - 1) + "']"));
+        browser.waitUntil(driver -> driver.findElements(By.cssSelector(".block-editor")).size() == before);
+        browser.click(By.cssSelector("#lesson-form button[type=submit]"));
+        browser.waitForText(By.id("save-result"), "Saved");
+
         browser.click(By.linkText("Back to the draft"));
+        // Publishing asks first, listing what the new version holds.
         browser.click(By.id("publish"));
+        browser.waitFor(By.id("publish-confirm"));
+        assertTrue(browser.driver().findElement(By.id("publish-summary")).getText().contains("Wrap-up: leading upward, again"));
+        browser.checkPage("journey-12d-publish-confirmation");
+        browser.click(By.id("publish-cancel"));
+        browser.waitUntil(driver -> !driver.findElement(By.id("publish-confirm")).isDisplayed());
+        browser.click(By.id("publish"));
+        browser.click(By.id("publish-confirmed"));
         browser.waitForText(By.id("publish-result"), "Published version 2");
         browser.checkPage("journey-13-published");
     }

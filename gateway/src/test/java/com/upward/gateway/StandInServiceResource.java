@@ -126,6 +126,7 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
                         .put("path", path)
                         .put("query", request.query())
                         .put("authorization", request.getHeader("Authorization"))
+                        .put("cookie", request.getHeader("Cookie"))
                         .put("traceparent", request.getHeader("traceparent"))
                         .put("requestId", request.getHeader("X-Request-Id"))
                         .put("body", body.toString()).encode());

@@ -1,7 +1,7 @@
 // Practice beyond reading: spaced practice of the power types not mastered, and the conversation planner.
 // Kept apart from app.js; it registers its own routes with app.js's router and fills the dashboard's
 // "practice today" slot when the dashboard announces itself (the event upward:dashboard).
-import { api, esc, route } from './app.js';
+import { api, drawChart, esc, route } from './core.js';
 
 const POWER_LABELS = { ROLE: 'Role', PENALTY: 'Penalty', REPUTATION: 'Reputation', EXPERTISE: 'Expertise' };
 const POWER_ORDER = ['ROLE', 'PENALTY', 'REPUTATION', 'EXPERTISE'];
@@ -52,8 +52,8 @@ document.addEventListener('upward:dashboard', async () => {
 // ---- spaced practice --------------------------------------------------------------------------------
 
 function masteryChart(history) {
-  if (!window.Chart || !history.masteryOverTime.length) return;
-  new window.Chart(document.getElementById('mastery-chart'), {
+  if (!history.masteryOverTime.length) return;
+  drawChart('mastery-chart', {
     type: 'line',
     data: {
       datasets: history.masteryOverTime.map(series => ({

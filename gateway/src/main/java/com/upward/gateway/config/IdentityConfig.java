@@ -45,4 +45,38 @@ public interface IdentityConfig {
      */
     @WithDefault("${mp.jwt.verify.publickey.location}")
     String publicKeyLocation();
+
+    /** Browser sessions: the gateway holds the token, the browser an HttpOnly cookie naming the session. */
+    BrowserSessions session();
+
+    interface BrowserSessions {
+
+        /** The session cookie's name. */
+        @WithDefault("upward_session")
+        String cookieName();
+
+        /**
+         * Whether the cookie is marked Secure whatever the request's scheme. Leave it on behind TLS (a load
+         * balancer may speak plain HTTP to the gateway); the local stack turns it off to serve http://localhost.
+         * A request that came over HTTPS always gets a Secure cookie.
+         */
+        @WithDefault("true")
+        boolean secureCookie();
+
+        /** The cookie's SameSite: Strict (the portal is one origin, so nothing needs the cookie on a cross-site link) or Lax. */
+        @WithDefault("Strict")
+        String sameSite();
+
+        /** A session nobody used for this long has ended. */
+        @WithDefault("30m")
+        Duration idleTimeout();
+
+        /** A session ends this long after sign-in however busy it is: then the user signs in again. */
+        @WithDefault("12h")
+        Duration maxLifetime();
+
+        /** The session's token is replaced by a new one when a request comes this close to its expiry. */
+        @WithDefault("2m")
+        Duration refreshBefore();
+    }
 }

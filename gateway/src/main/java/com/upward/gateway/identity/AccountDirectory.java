@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,11 @@ abstract class AccountDirectory<A> {
 
     protected static InputStream resource(String location) {
         return Thread.currentThread().getContextClassLoader().getResourceAsStream(location);
+    }
+
+    /** Every account of this directory. */
+    public Collection<A> all() {
+        return accounts.values();
     }
 
     /** The account if the secret matches; empty otherwise, without saying which part was wrong. */

@@ -7,6 +7,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.Set;
 
 /** The local issuer: short-lived RS256 tokens carrying sub, groups, org, name, iss and aud. */
@@ -37,5 +38,9 @@ public class TokenIssuer {
 
     public long lifetimeSeconds() {
         return config.tokenTtl().toSeconds();
+    }
+
+    public Duration lifetime() {
+        return config.tokenTtl();
     }
 }

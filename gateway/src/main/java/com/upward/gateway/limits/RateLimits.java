@@ -6,6 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import java.time.Duration;
 public class RateLimits {
 
     public static final String SIGN_IN_PATH = "/api/v1/auth/token";
+    public static final String SESSION_PATH = "/api/v1/auth/session";
 
     @Inject
     LimitsConfig config;
@@ -52,13 +54,19 @@ public class RateLimits {
             return false;
         }
         String address = address(context);
-        if (SIGN_IN_PATH.equals(context.request().path())
+        if (signIn(context)
                 && refused(context, "sign-in:" + address, config.signInRequests(), config.signInWindow(),
                 "Too many sign-in attempts from your address.")) {
             return true;
         }
         return refused(context, "address:" + address, config.perIpRequests(), config.perIpWindow(),
                 "Too many requests from your address.");
+    }
+
+    /** A password or client check: a token, or a browser session opened. */
+    private static boolean signIn(RoutingContext context) {
+        String path = context.request().path();
+        return SIGN_IN_PATH.equals(path) || SESSION_PATH.equals(path) && context.request().method() == HttpMethod.POST;
     }
 
     /** Counts the request against the token's subject; answers 429 and says so when over. */
