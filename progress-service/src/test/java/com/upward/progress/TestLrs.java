@@ -6,36 +6,51 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.upward.platform.testing.XapiStatementsLrs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A real HTTP server standing in for the organisations' LRSs: POST /lrs/{org}/statements checks basic auth
- * ({org}-key / {org}-secret), records every request (org, version header, status, statements) and answers 200
- * with the ids, or 503 while a failure rule for one of the batch's learners lasts; POST /broken/statements always
- * answers 503. The test reads and steers it over HTTP (GET /requests, POST /fail?learner=..&times=..), since the
- * test and this resource may live in different class loaders.
+ * The organisations' LRSs: the real LRS ({@link XapiStatementsLrs}, Learning Locker's statements service, which
+ * validates every statement) behind a small proxy of our own. The proxy is what the real service lacks: a key and
+ * secret per organisation (POST /lrs/{org}/statements checks {org}-key / {org}-secret, else 401), faults on demand
+ * (503 while a failure rule for one of the batch's learners lasts; POST /broken/statements always 503), and a record
+ * of every request with the real LRS's answer (org, version header, status, statements, body). A corruption rule
+ * spoils one learner's experienced statements ({@code result.duration} "5 minutes") so the real LRS rejects them with its
+ * reason. The test reads and steers it over HTTP (GET /requests, POST /fail?learner=..&times=..,
+ * POST /corrupt?learner=..), since the test and this resource may live in different class loaders.
  *
  * acme and umbrella deliver to it; hooli too but with a wrong secret; initech's LRS is the broken one; globex has none.
  */
-public class FakeLrs implements QuarkusTestResourceLifecycleManager {
+public class TestLrs implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private HttpServer server;
+    private XapiStatementsLrs lrs;
+    private final Set<String> corrupted = ConcurrentHashMap.newKeySet();
     private final ArrayNode requests = JSON.createArrayNode();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
+        lrs = XapiStatementsLrs.start(Path.of("target", "upward-test", "xapi-lrs.log"));
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -52,6 +67,10 @@ public class FakeLrs implements QuarkusTestResourceLifecycleManager {
                 body = requests.toString();
             }
             respond(exchange, 200, body);
+        });
+        server.createContext("/corrupt", exchange -> {
+            corrupted.add(query(exchange.getRequestURI().getRawQuery()).get("learner"));
+            respond(exchange, 204, "");
         });
         server.createContext("/fail", exchange -> {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
@@ -78,11 +97,21 @@ public class FakeLrs implements QuarkusTestResourceLifecycleManager {
         config.put("upward.xapi.backoff", "100ms");
         config.put("upward.xapi.poll-interval", "200ms");
         config.put("upward.xapi.request-timeout", "5s");
-        config.put("xapi.fake-lrs.url", base);
+        config.put("xapi.test-lrs.url", base);
+        config.put("xapi.test-lrs.real-endpoint", lrs.endpoint());
         return config;
     }
 
     private synchronized void statements(HttpExchange exchange) throws IOException {
+        try {
+            forward(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            respond(exchange, 500, "interrupted");
+        }
+    }
+
+    private void forward(HttpExchange exchange) throws IOException, InterruptedException {
         String[] path = exchange.getRequestURI().getPath().split("/");
         String org = path.length > 2 ? path[2] : "";
         byte[] body = exchange.getRequestBody().readAllBytes();
@@ -106,21 +135,38 @@ public class FakeLrs implements QuarkusTestResourceLifecycleManager {
                 }
             }
         }
+        String answer = status == 401 ? "bad credentials" : "try again later";
+        if (status == 200) {
+            for (JsonNode statement : statements) {
+                if (corrupted.contains(statement.path("actor").path("account").path("name").asText())
+                        && statement.path("verb").path("id").asText().endsWith("/experienced")) {
+                    ((ObjectNode) statement.with("result")).put("duration", "5 minutes");
+                }
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(lrs.endpoint() + "/statements"))
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(statements.toString()))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("test:test".getBytes(StandardCharsets.UTF_8)));
+            // Passed on as they came (or not at all), so the real LRS judges Upward's own headers.
+            for (String header : new String[] {"Content-Type", "X-Experience-API-Version"}) {
+                String value = exchange.getRequestHeaders().getFirst(header);
+                if (value != null) {
+                    request.header(header, value);
+                }
+            }
+            HttpResponse<String> real = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            status = real.statusCode();
+            answer = real.body();
+        }
         ObjectNode record = JSON.createObjectNode();
         record.put("org", org).put("status", status)
                 .put("version", exchange.getRequestHeaders().getFirst("X-Experience-API-Version"))
                 .put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"))
+                .put("answer", answer)
                 .set("statements", statements);
         synchronized (requests) {
             requests.add(record);
         }
-        if (status == 200) {
-            ArrayNode ids = JSON.createArrayNode();
-            statements.forEach(statement -> ids.add(statement.path("id").asText()));
-            respond(exchange, 200, ids.toString());
-        } else {
-            respond(exchange, status, status == 401 ? "bad credentials" : "try again later");
-        }
+        respond(exchange, status, answer == null ? "" : answer);
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
@@ -147,10 +193,13 @@ public class FakeLrs implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.stop(0);
         }
+        if (lrs != null) {
+            lrs.close();
+        }
     }
 
-    /** Registers the fake LRS for the whole module's test run (one Quarkus start, like the database). */
-    @QuarkusTestResource(value = FakeLrs.class, restrictToAnnotatedClass = false)
+    /** Registers the LRS for the whole module's test run (one Quarkus start, like the database). */
+    @QuarkusTestResource(value = TestLrs.class, restrictToAnnotatedClass = false)
     public static final class Registration {
         private Registration() {
         }
