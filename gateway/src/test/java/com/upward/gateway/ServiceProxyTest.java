@@ -99,6 +99,13 @@ class ServiceProxyTest {
         assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/courses/c1/drafts"), 403);
         assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).post("/api/v1/admin/courses"), 403);
         assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/anything-else"), 403);
+        // The cmi5 package is the one course path for either: an admin loads it into their LMS, an author checks it.
+        for (String staff : new String[] {admin, author}) {
+            given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(staff).get("/api/v1/admin/courses/c1/cmi5")
+                    .then().statusCode(200).body("path", equalTo("/api/v1/admin/courses/c1/cmi5"));
+        }
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(learner).get("/api/v1/admin/courses/c1/cmi5"), 403);
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/courses/c1/cmi5/x"), 403);
     }
 
     @Test

@@ -36,7 +36,7 @@ public record QuizAttemptScored(
         @Min(0) @Max(100) double gradedPercent,
         boolean gradedPassed,
         Instant startedAt,
-        @Valid List<AnsweredQuestion> answers) implements UpwardEvent {
+        List<@Valid AnsweredQuestion> answers) implements UpwardEvent {
 
     public static final String TYPE = "upward.quiz.attempt-scored";
 
