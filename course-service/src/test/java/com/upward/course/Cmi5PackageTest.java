@@ -98,7 +98,7 @@ class Cmi5PackageTest {
             ids.add(id);
             String url = au.getElementsByTagNameNS(NS, "url").item(0).getTextContent();
             String tail = id.substring("https://upward.local/courses/how-to-lead-upward".length());
-            assertEquals("http://localhost:8080/cmi5/courses/how-to-lead-upward" + tail, url, "launched on Upward");
+            assertEquals("http://localhost:8080/api/v1/cmi5/courses/how-to-lead-upward" + tail, url, "launched on Upward");
             if (tail.startsWith("/lessons/")) {
                 boolean required = lessons.get(tail.substring("/lessons/".length()));
                 assertEquals(required ? "Completed" : "NotApplicable", au.getAttribute("moveOn"));

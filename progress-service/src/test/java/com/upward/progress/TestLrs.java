@@ -37,6 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * POST /corrupt?learner=..), since the test and this resource may live in different class loaders.
  *
  * acme and umbrella deliver to it; hooli too but with a wrong secret; initech's LRS is the broken one; globex has none.
+ *
+ * It is also acme's LMS for cmi5 launches: POST /lms-fetch/{key} gives the auth token once (then the cmi5 error),
+ * GET /lrs/lms/activities/state answers LMS.LaunchData as the test stored it (POST /lms-launch-data?registration=..),
+ * and /lrs/lms/statements takes the session's statements with that token; GET /lms-log shows fetches and state reads.
  */
 public class TestLrs implements QuarkusTestResourceLifecycleManager {
 
@@ -45,6 +49,9 @@ public class TestLrs implements QuarkusTestResourceLifecycleManager {
     private HttpServer server;
     private XapiStatementsLrs lrs;
     private final Set<String> corrupted = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> fetches = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> launchData = new ConcurrentHashMap<>();
+    private final ArrayNode stateReads = JSON.createArrayNode();
     private final ArrayNode requests = JSON.createArrayNode();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
@@ -67,6 +74,20 @@ public class TestLrs implements QuarkusTestResourceLifecycleManager {
                 body = requests.toString();
             }
             respond(exchange, 200, body);
+        });
+        server.createContext("/lms-fetch/", this::fetch);
+        server.createContext("/lms-launch-data", exchange -> {
+            launchData.put(query(exchange.getRequestURI().getRawQuery()).get("registration"),
+                    JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            respond(exchange, 204, "");
+        });
+        server.createContext("/lms-log", exchange -> {
+            ObjectNode log = JSON.createObjectNode();
+            fetches.forEach((key, calls) -> log.with("fetches").put(key, calls));
+            synchronized (stateReads) {
+                log.set("stateReads", stateReads.deepCopy());
+            }
+            respond(exchange, 200, log.toString());
         });
         server.createContext("/corrupt", exchange -> {
             corrupted.add(query(exchange.getRequestURI().getRawQuery()).get("learner"));
@@ -97,6 +118,9 @@ public class TestLrs implements QuarkusTestResourceLifecycleManager {
         config.put("upward.xapi.backoff", "100ms");
         config.put("upward.xapi.poll-interval", "200ms");
         config.put("upward.xapi.request-timeout", "5s");
+        // The LMS that launches Upward as a cmi5 AU for acme: its LRS is the real one, behind /lrs/lms/ (its token is
+        // the one its fetch URL gives), with the state API above.
+        config.put("upward.cmi5.lms.\"acme\".endpoint", base + "/lrs/lms/");
         config.put("xapi.test-lrs.url", base);
         config.put("xapi.test-lrs.real-endpoint", lrs.endpoint());
         return config;
@@ -114,6 +138,10 @@ public class TestLrs implements QuarkusTestResourceLifecycleManager {
     private void forward(HttpExchange exchange) throws IOException, InterruptedException {
         String[] path = exchange.getRequestURI().getPath().split("/");
         String org = path.length > 2 ? path[2] : "";
+        if (exchange.getRequestURI().getPath().equals("/lrs/lms/activities/state")) {
+            launchData(exchange);
+            return;
+        }
         byte[] body = exchange.getRequestBody().readAllBytes();
         if (!"POST".equals(exchange.getRequestMethod()) || path.length != 4 || !"statements".equals(path[3])) {
             respond(exchange, 404, "");
@@ -167,6 +195,44 @@ public class TestLrs implements QuarkusTestResourceLifecycleManager {
             requests.add(record);
         }
         respond(exchange, status, answer == null ? "" : answer);
+    }
+
+    /**
+     * The LMS's fetch URL: the first POST gives the auth token (the LMS's key and secret, as cmi5's Basic
+     * credential), any later one the cmi5 error for a fetch URL already used.
+     */
+    private void fetch(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        String key = exchange.getRequestURI().getPath().substring("/lms-fetch/".length());
+        int calls = fetches.merge(key, 1, Integer::sum);
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            respond(exchange, 405, "");
+        } else if (calls == 1) {
+            respond(exchange, 200, JSON.createObjectNode().put("auth-token", Base64.getEncoder()
+                    .encodeToString("lms-key:lms-secret".getBytes(StandardCharsets.UTF_8))).toString());
+        } else {
+            respond(exchange, 200, "{\"error-code\":\"1\",\"error-text\":\"already in use\"}");
+        }
+    }
+
+    /** LMS.LaunchData from the LMS's state API, as the test stored it for the registration; the token is checked. */
+    private void launchData(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        String expected = "Basic " + Base64.getEncoder().encodeToString("lms-key:lms-secret".getBytes(StandardCharsets.UTF_8));
+        JsonNode data = launchData.get(query.get("registration"));
+        ObjectNode read = JSON.createObjectNode().put("registration", query.get("registration"))
+                .put("stateId", query.get("stateId")).put("activityId", query.get("activityId"))
+                .put("agent", query.get("agent")).put("version", exchange.getRequestHeaders().getFirst("X-Experience-API-Version"));
+        synchronized (stateReads) {
+            stateReads.add(read);
+        }
+        if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, 401, "bad credentials");
+        } else if (data == null || !"LMS.LaunchData".equals(query.get("stateId"))) {
+            respond(exchange, 404, "");
+        } else {
+            respond(exchange, 200, data.toString());
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -29,7 +29,7 @@ public interface CourseConfig {
     Cmi5 cmi5();
 
     interface Cmi5 {
-        /** Upward's public base URL (the gateway): each AU's launch URL is {launch-base}/cmi5/courses/... */
+        /** Upward's public base URL (the gateway): each AU's launch URL is {launch-base}/api/v1/cmi5/courses/... */
         @WithDefault("http://localhost:8080")
         String launchBase();
 

@@ -83,7 +83,7 @@ public class Cmi5Packages {
         List<QuizPlacement> courseQuizzes = quizzes.ofVersion(course);
         String language = course.language == null || course.language.isBlank() ? "en" : course.language;
         String courseUrl = strip(config.cmi5().activityBase()) + "/courses/" + course.courseId;
-        String launchUrl = strip(config.cmi5().launchBase()) + "/cmi5/courses/" + course.courseId;
+        String launchUrl = strip(config.cmi5().launchBase()) + "/api/v1/cmi5/courses/" + course.courseId;
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);

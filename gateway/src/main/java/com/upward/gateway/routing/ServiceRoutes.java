@@ -64,6 +64,8 @@ public final class ServiceRoutes {
                 new Route("/api/v1/certificates(/.*)?", PROGRESS, progress, learner, Set.of()),
                 new Route("/api/v1/admin/reports(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
                 new Route("/api/v1/admin/enrolments(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
+                // cmi5 AU launches: the learner's browser, sent by an LMS; no Upward token (the LMS's fetch URL vouches).
+                new Route("/api/v1/cmi5(/.*)?", PROGRESS, progress, learner, Set.of()),
                 // An LMS's server-to-server pull (role integration): pages of completions from an index.
                 new Route("/api/v1/integration(/.*)?", PROGRESS, progress, learner, Roles.INTEGRATION));
     }

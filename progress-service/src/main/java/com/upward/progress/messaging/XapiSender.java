@@ -1,7 +1,9 @@
 package com.upward.progress.messaging;
 
 import com.upward.platform.events.BackgroundPoller;
+import com.upward.progress.config.Cmi5Config;
 import com.upward.progress.config.XapiConfig;
+import com.upward.progress.persistence.Cmi5SessionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Posts pending xAPI statements to each organisation's LRS in batches (a JSON array per POST, one organisation per
@@ -42,11 +45,17 @@ public class XapiSender {
     @Inject
     XapiConfig config;
 
+    @Inject
+    Cmi5Config cmi5;
+
+    @Inject
+    Cmi5SessionRepository sessions;
+
     private HttpClient http;
     private BackgroundPoller poller;
 
     void start(@Observes StartupEvent event) {
-        if (!config.enabled()) {
+        if (!config.enabled() && cmi5.lms().isEmpty()) {
             return;
         }
         http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
@@ -90,7 +99,10 @@ public class XapiSender {
 
     private void deliver(String orgId, List<XapiOutboxRepository.Due> rows) {
         List<Long> positions = rows.stream().map(XapiOutboxRepository.Due::position).toList();
-        XapiConfig.Lrs lrs = config.lrs().get(orgId);
+        Lrs lrs = rows.get(0).sessionId() != null
+                // A cmi5 session's statements go to the LRS and with the token its launch named.
+                ? sessions.destination(rows.get(0).sessionId()).map(d -> new Lrs(d.endpoint(), "Basic " + d.authToken())).orElse(null)
+                : Optional.ofNullable(config.lrs().get(orgId)).map(Lrs::of).orElse(null);
         if (lrs == null) {
             // The LRS was removed from the configuration after these were stored: nowhere to send them.
             mark(positions, "FAILED", "no LRS configured for organisation " + orgId);
@@ -122,6 +134,14 @@ public class XapiSender {
         outbox.retry(positions, answer.error(), config.maxAttempts(), config.backoff(), config.maxBackoff());
     }
 
+    /** Where statements go: an LRS's xAPI endpoint and the Authorization header it takes. */
+    record Lrs(String endpoint, String authorization) {
+        static Lrs of(XapiConfig.Lrs configured) {
+            return new Lrs(configured.endpoint(), "Basic " + Base64.getEncoder().encodeToString(
+                    (configured.username() + ":" + configured.password()).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
     /** What an LRS made of a POST: taken (error null), refused as invalid (400), or failed otherwise. */
     record Answer(int status, String error) {
         static final Answer DELIVERED = new Answer(200, null);
@@ -140,16 +160,14 @@ public class XapiSender {
     }
 
     /** POSTs the statements as one JSON array. */
-    private Answer post(XapiConfig.Lrs lrs, List<String> statements) {
+    private Answer post(Lrs lrs, List<String> statements) {
         String endpoint = lrs.endpoint().endsWith("/") ? lrs.endpoint() : lrs.endpoint() + "/";
-        String credentials = Base64.getEncoder().encodeToString(
-                (lrs.username() + ":" + lrs.password()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(endpoint + "statements"))
                     .timeout(config.requestTimeout())
                     .header("Content-Type", "application/json")
-                    .header("Authorization", "Basic " + credentials)
+                    .header("Authorization", lrs.authorization())
                     .header(VERSION_HEADER, VERSION)
                     .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", statements) + "]", StandardCharsets.UTF_8))
                     .build();
