@@ -132,6 +132,23 @@ class AttemptTest {
         assertEquals(id, data.get("gradedAttemptId").asText());
         assertEquals(100.0, data.get("gradedPercent").asDouble());
         assertTrue(data.get("gradedPassed").asBoolean());
+        // Each question as shown, with the answer and its key, for item-level reports (xAPI "answered").
+        assertTrue(data.hasNonNull("startedAt"));
+        assertEquals(12, data.get("answers").size());
+        JsonNode role = null;
+        JsonNode match = null;
+        for (JsonNode answered : data.get("answers")) {
+            assertEquals(1.0, answered.get("score").asDouble(), 1e-9, "all right: " + answered);
+            role = answered.get("questionId").asText().equals("q-role-1") ? answered : role;
+            match = answered.get("questionId").asText().equals("q-match-1") ? answered : match;
+        }
+        assertEquals("CHOICE", role.get("interaction").asText());
+        assertEquals(Bank.optionIds("q-role-1").get(0), role.get("correctOptionIds").get(0).asText());
+        assertEquals(role.get("correctOptionIds"), role.get("chosenOptionIds"));
+        assertEquals(Bank.question("q-role-1").get("options").size(), role.get("options").size());
+        assertEquals("MATCHING", match.get("interaction").asText());
+        assertEquals(match.get("correctMatches"), match.get("chosenMatches"));
+        assertEquals(Bank.question("q-match-1").get("items").size(), match.get("items").size());
 
         // Resubmitting (even with other answers) returns the same result and publishes nothing more.
         Response again = Api.submit(token, id, Bank.quizQuestionIds(QUIZ).stream().map(Bank::wrong).toList());

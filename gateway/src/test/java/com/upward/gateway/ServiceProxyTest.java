@@ -12,6 +12,7 @@ import java.util.List;
 
 import static com.upward.platform.testing.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,6 +108,22 @@ class ServiceProxyTest {
         assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/courses/c1/drafts"), 403);
         assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).post("/api/v1/admin/courses"), 403);
         assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/anything-else"), 403);
+        // The cmi5 package is the one course path for either: an admin loads it into their LMS, an author checks it.
+        for (String staff : new String[] {admin, author}) {
+            given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(staff).get("/api/v1/admin/courses/c1/cmi5")
+                    .then().statusCode(200).body("path", equalTo("/api/v1/admin/courses/c1/cmi5"));
+        }
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(learner).get("/api/v1/admin/courses/c1/cmi5"), 403);
+        assertProblem(given().header("X-Forwarded-For", "203.0.113.80").auth().oauth2(admin).get("/api/v1/admin/courses/c1/cmi5/x"), 403);
+    }
+
+    @Test
+    void aCmi5LaunchReachesTheProgressServiceWithoutAToken() {
+        // The learner's browser, sent by an LMS, carries no Upward token: the service checks the launch itself.
+        given().header("X-Forwarded-For", "203.0.113.81").queryParam("endpoint", "https://lms.example/xapi/")
+                .get("/api/v1/cmi5/courses/c1/lessons/l1")
+                .then().statusCode(200).body("path", equalTo("/api/v1/cmi5/courses/c1/lessons/l1"))
+                .body("query", containsString("endpoint="));
     }
 
     @Test

@@ -72,7 +72,23 @@ final class TestEvents {
                 percent / 10, 10, percent, percent >= 70,
                 Map.of(PowerType.ROLE, new QuizAttemptScored.PowerScore(percent >= 50 ? 2 : 1, 2, percent >= 50),
                         PowerType.EXPERTISE, new QuizAttemptScored.PowerScore(1, 2, false)),
-                T0.plusSeconds(60L * minute), method, gradedId, gradedPercent, gradedPercent >= 70);
+                T0.plusSeconds(60L * minute), method, gradedId, gradedPercent, gradedPercent >= 70,
+                T0.plusSeconds(60L * minute - 95), answers(percent >= 70));
+    }
+
+    /** Two questions as shown, answered right (or the choice wrong): a choice and a matching question. */
+    static List<QuizAttemptScored.AnsweredQuestion> answers(boolean right) {
+        List<QuizAttemptScored.Choice> options = List.of(new QuizAttemptScored.Choice("role", "Role power"),
+                new QuizAttemptScored.Choice("expertise", "Expertise power"));
+        return List.of(
+                new QuizAttemptScored.AnsweredQuestion("q-role-1", "Which power comes with a title?",
+                        QuizAttemptScored.Interaction.CHOICE, options, null, List.of("role"),
+                        List.of(right ? "role" : "expertise"), null, null, right ? 1 : 0),
+                new QuizAttemptScored.AnsweredQuestion("q-match-1", "Match each example to its power.",
+                        QuizAttemptScored.Interaction.MATCHING, options,
+                        List.of(new QuizAttemptScored.Choice("i1", "A manager's title"),
+                                new QuizAttemptScored.Choice("i2", "Ten years in the field")),
+                        null, null, Map.of("i1", "role", "i2", "expertise"), Map.of("i1", "role", "i2", "expertise"), 1));
     }
 
     static String publish(UpwardEvent event) {

@@ -40,7 +40,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** xAPI delivery against a real HTTP server standing in for the LRSs ({@link FakeLrs}). */
+/**
+ * xAPI delivery to a real LRS: Learning Locker's statements service, which validates every statement, behind the
+ * proxy of {@link TestLrs} (keys per organisation, faults on demand, a record of every answer).
+ */
 @QuarkusTest
 class XapiDeliveryTest {
 
@@ -51,11 +54,14 @@ class XapiDeliveryTest {
     @Inject
     EntityManager entityManager;
 
-    @ConfigProperty(name = "xapi.fake-lrs.url")
+    @ConfigProperty(name = "xapi.test-lrs.url")
     String lrs;
 
-    /** One POST the fake LRS received, with one of its statements. */
-    record Received(String org, int status, String version, String contentType, JsonNode statement) {
+    @ConfigProperty(name = "xapi.test-lrs.real-endpoint")
+    String realLrs;
+
+    /** One POST the LRS received, with one of its statements, and what the LRS answered. */
+    record Received(String org, int status, String version, String contentType, JsonNode statement, String answer) {
     }
 
     @Test
@@ -88,17 +94,49 @@ class XapiDeliveryTest {
         assertTrue(statement.at("/result/success").asBoolean());
         assertEquals(0.9, statement.at("/result/score/scaled").asDouble(), 1e-9);
         assertEquals("2026-11-02T10:03:00Z", statement.at("/timestamp").asText());
+        // From the first lesson (10:01) to the last requirement met (10:03).
+        assertEquals("PT2M", statement.at("/result/duration").asText());
+        String registration = XapiStatements.registration("acme", learner, courseId).toString();
+        assertEquals(registration, statement.at("/context/registration").asText());
         // The id is derived from the upward.course.completed event id, so a re-send carries the same id.
         String eventId = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
                         "SELECT CAST(event_id AS TEXT) FROM outbox_event WHERE type = ?1 AND event_key = ?2")
                 .setParameter(1, CourseCompleted.TYPE).setParameter(2, learner).getSingleResult().toString());
         assertEquals(XapiStatements.statementId(eventId).toString(), statement.at("/id").asText());
 
-        // The lessons and the scored attempt are sent too: completed per lesson, passed with the score.
-        await().atMost(WAIT).until(() -> accepted(learner).size() == 4);
+        // The rest is sent too: initialized once, experienced and completed per lesson, answered per question,
+        // passed with the score; the real LRS accepted every one of them, each in the learner's registration.
+        await().atMost(WAIT).until(() -> accepted(learner).size() == 9);
         List<Received> all = accepted(learner);
+        assertEquals(0L, count(entityManager, "SELECT count(*) FROM xapi_outbox WHERE statement LIKE ?1 AND status <> 'SENT'",
+                "%" + learner + "%"), "the LRS refused none");
+        assertTrue(all.stream().allMatch(r -> r.statement().at("/context/registration").asText().equals(registration)));
+        assertEquals(1, verbs(all, XapiStatements.INITIALIZED).size());
+        assertEquals(courseActivity, verbs(all, XapiStatements.INITIALIZED).get(0).at("/object/id").asText());
+        assertEquals(2, verbs(all, XapiStatements.EXPERIENCED).size());
         assertEquals(2, all.stream().filter(r -> r.statement().at("/object/id").asText().startsWith(courseActivity + "/lessons/")
                 && r.statement().at("/verb/id").asText().endsWith("/completed")).count());
+        assertEquals(courseActivity, verbs(all, XapiStatements.EXPERIENCED).get(0).at("/context/contextActivities/parent/0/id").asText());
+        List<JsonNode> answered = verbs(all, XapiStatements.ANSWERED);
+        assertEquals(2, answered.size());
+        JsonNode choice = answered.stream().filter(a -> a.at("/object/id").asText().endsWith("/questions/q-role-1")).findFirst().orElseThrow();
+        assertEquals("http://adlnet.gov/expapi/activities/cmi.interaction", choice.at("/object/definition/type").asText());
+        assertEquals("choice", choice.at("/object/definition/interactionType").asText());
+        assertEquals("role", choice.at("/object/definition/choices/0/id").asText());
+        assertEquals("Role power", choice.at("/object/definition/choices/0/description/en-US").asText());
+        assertEquals("role", choice.at("/object/definition/correctResponsesPattern/0").asText());
+        assertEquals("role", choice.at("/result/response").asText());
+        assertTrue(choice.at("/result/success").asBoolean());
+        assertEquals(courseActivity + "/quizzes/q", choice.at("/context/contextActivities/parent/0/id").asText());
+        assertEquals(courseActivity, choice.at("/context/contextActivities/grouping/0/id").asText());
+        JsonNode matching = answered.stream().filter(a -> a.at("/object/id").asText().endsWith("/questions/q-match-1")).findFirst().orElseThrow();
+        assertEquals("matching", matching.at("/object/definition/interactionType").asText());
+        assertEquals("i1", matching.at("/object/definition/source/0/id").asText());
+        assertEquals("expertise", matching.at("/object/definition/target/1/id").asText());
+        assertEquals("i1[.]role[,]i2[.]expertise", matching.at("/object/definition/correctResponsesPattern/0").asText());
+        assertEquals("i1[.]role[,]i2[.]expertise", matching.at("/result/response").asText());
+        // What the LRS keeps: every statement, read back from it with its own query API.
+        assertEquals(9, stored(learner).size());
         Received passed = all.stream().filter(r -> r.statement().at("/verb/id").asText().equals(XapiStatements.PASSED))
                 .findFirst().orElseThrow();
         JsonNode quiz = passed.statement();
@@ -107,7 +145,47 @@ class XapiDeliveryTest {
         assertEquals(0.9, quiz.at("/result/score/scaled").asDouble(), 1e-9);
         assertEquals(9.0, quiz.at("/result/score/raw").asDouble(), 1e-9);
         assertEquals(10.0, quiz.at("/result/score/max").asDouble(), 1e-9);
+        assertEquals("PT1M35S", quiz.at("/result/duration").asText());
         assertEquals(courseActivity, quiz.at("/context/contextActivities/parent/0/id").asText());
+    }
+
+    @Test
+    void aStatementTheLrsRejectsIsFailedWithItsReasonOnceAndTheRestOfItsBatchIsDelivered() throws Exception {
+        String courseId = unique("xapi-reject");
+        String learner = unique("learner");
+        // The proxy spoils this learner's experienced statement (a duration of "5 minutes"): the LRS refuses it.
+        post("/corrupt?learner=" + learner);
+        publish(lesson(learner, "acme", courseId, 1, "a", 1));
+        await().atMost(WAIT).until(() -> count(entityManager,
+                "SELECT count(*) FROM xapi_outbox WHERE statement LIKE ?1 AND status <> 'PENDING'", "%" + learner + "%") == 3);
+        assertEquals(1L, count(entityManager, """
+                SELECT count(*) FROM xapi_outbox WHERE statement LIKE ?1 AND status = 'FAILED' AND verb = ?2 AND attempts = 1
+                AND last_error LIKE 'rejected by the LRS: HTTP 400%' AND last_error LIKE '%result.duration%'""",
+                "%" + learner + "%", XapiStatements.EXPERIENCED), "failed at once, with the LRS's own reason");
+        assertEquals(2L, count(entityManager, "SELECT count(*) FROM xapi_outbox WHERE statement LIKE ?1 AND status = 'SENT'",
+                "%" + learner + "%"), "initialized and completed still reach the LRS");
+        assertEquals(2, stored(learner).size());
+        // Not retried: after a few more sender passes, the refused statement was posted no more.
+        long posts = received(learner).stream().filter(r -> r.status() == 400).count();
+        Thread.sleep(1000);
+        assertEquals(posts, received(learner).stream().filter(r -> r.status() == 400).count());
+    }
+
+    @Test
+    void aStatementSentAgainIsAcceptedAsDeliveredAndStoredOnceByTheLrs() throws Exception {
+        String courseId = unique("xapi-dup");
+        String learner = unique("learner");
+        publish(lesson(learner, "acme", courseId, 1, "a", 1));
+        await().atMost(WAIT).until(() -> accepted(learner).size() == 3);
+        // As if the LRS's answer had been lost: the same statements go again, under the same ids.
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE xapi_outbox SET status = 'PENDING' WHERE statement LIKE ?1").setParameter(1, "%" + learner + "%").executeUpdate());
+        await().atMost(WAIT).until(() -> received(learner).size() == 6);
+        await().atMost(WAIT).until(() -> count(entityManager,
+                "SELECT count(*) FROM xapi_outbox WHERE statement LIKE ?1 AND status = 'SENT' AND attempts = 2", "%" + learner + "%") == 3);
+        assertTrue(received(learner).stream().allMatch(r -> r.status() == 200 || r.status() == 204 || r.status() == 409),
+                "a duplicate id is not an error: " + received(learner));
+        assertEquals(3, stored(learner).size(), "the LRS keeps each statement once");
     }
 
     @Test
@@ -115,8 +193,13 @@ class XapiDeliveryTest {
         String courseId = unique("xapi-fail");
         String learner = unique("learner");
         publish(attempt(learner, "acme", courseId, 1, 40, 1));
-        await().atMost(WAIT).until(() -> accepted(learner).size() == 1);
-        JsonNode statement = accepted(learner).get(0).statement();
+        // initialized, the two questions answered, failed.
+        await().atMost(WAIT).until(() -> accepted(learner).size() == 4);
+        JsonNode statement = verbs(accepted(learner), XapiStatements.FAILED).get(0);
+        JsonNode wrong = verbs(accepted(learner), XapiStatements.ANSWERED).stream()
+                .filter(a -> a.at("/object/id").asText().endsWith("/questions/q-role-1")).findFirst().orElseThrow();
+        assertEquals("expertise", wrong.at("/result/response").asText());
+        assertFalse(wrong.at("/result/success").asBoolean());
         assertEquals(XapiStatements.FAILED, statement.at("/verb/id").asText());
         assertFalse(statement.at("/result/success").asBoolean());
         assertEquals(0.4, statement.at("/result/score/scaled").asDouble(), 1e-9);
@@ -138,7 +221,8 @@ class XapiDeliveryTest {
 
         String once = XapiStatements.statementId(firstId).toString();
         assertEquals(1, received(learner).stream().filter(r -> r.statement().at("/id").asText().equals(once)).count());
-        assertEquals(2, received(learner).size());
+        // Lesson a and lesson b: experienced and completed each, and initialized once.
+        assertEquals(5, received(learner).size());
         assertEquals(1L, count(entityManager, "SELECT count(*) FROM xapi_outbox WHERE statement_id = CAST(?1 AS UUID)", once));
     }
 
@@ -148,7 +232,7 @@ class XapiDeliveryTest {
         String learner = unique("learner");
         publish(course(courseId, 1));
         requiredLessonsDone(learner, "acme", courseId);
-        await().atMost(WAIT).until(() -> accepted(learner).size() == 2);
+        await().atMost(WAIT).until(() -> accepted(learner).size() == 5);
 
         post("/fail?learner=" + learner + "&times=2");
         publish(attempt(learner, "acme", courseId, 1, 80, 3));
@@ -156,7 +240,9 @@ class XapiDeliveryTest {
         await().atMost(WAIT).until(() -> accepted(learner).stream().anyMatch(r -> isCourseCompletion(r, courseActivity)));
 
         List<Received> tries = received(learner).stream().filter(r -> isCourseCompletion(r, courseActivity)).toList();
-        assertEquals(List.of(503, 503, 200), tries.stream().map(Received::status).toList());
+        assertEquals(List.of(503, 503), tries.stream().map(Received::status).toList().subList(0, 2));
+        assertTrue(List.of(200, 204).contains(tries.get(2).status()));
+        assertEquals(3, tries.size());
         String id = tries.get(0).statement().at("/id").asText();
         assertTrue(tries.stream().allMatch(r -> r.statement().at("/id").asText().equals(id)), "each try re-sends the same id");
         await().atMost(WAIT).until(() -> count(entityManager, """
@@ -181,29 +267,31 @@ class XapiDeliveryTest {
     @Test
     void theAdminSummaryShowsPendingSentAndFailedForTheAdminsOrgOnly() {
         String courseId = unique("xapi-admin");
-        // umbrella delivers to a healthy LRS: two lessons, a pass and the completion, all sent.
+        // umbrella delivers to a healthy LRS: initialized, two lessons (experienced, completed), two answers, a pass
+        // and the completion, all sent.
         String learner = unique("umbrella-learner");
         publish(course(courseId, 1));
         requiredLessonsDone(learner, "umbrella", courseId);
         publish(attempt(learner, "umbrella", courseId, 1, 90, 3));
-        // initech's LRS always answers 503: after max-attempts (3 in the tests) the statement is FAILED.
+        // initech's LRS always answers 503: after max-attempts (3 in the tests) the statements (initialized,
+        // experienced, completed) are FAILED.
         publish(lesson(unique("initech-learner"), "initech", courseId, 1, "a", 1));
 
         String umbrella = TestTokens.admin("umbrella-admin", "umbrella");
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(umbrella).get("/api/v1/admin/reports/xapi-deliveries")
                 .then().statusCode(200).body("lrsConfigured", equalTo(true)).body("pending", equalTo(0))
-                .body("sent", equalTo(4)).body("failed", equalTo(0)).body("lastError", nullValue()));
+                .body("sent", equalTo(9)).body("failed", equalTo(0)).body("lastError", nullValue()));
         String initech = TestTokens.admin("initech-admin", "initech");
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(initech).get("/api/v1/admin/reports/xapi-deliveries")
                 .then().statusCode(200).body("lrsConfigured", equalTo(true)).body("pending", equalTo(0))
-                .body("sent", equalTo(0)).body("failed", equalTo(1))
+                .body("sent", equalTo(0)).body("failed", equalTo(3))
                 .body("lastError", containsString("HTTP 503")).body("lastErrorAt", notNullValue()));
         // Basic auth is checked: a wrong secret is refused (401), counted like any failure, and reported.
         String hooliLearner = unique("hooli-learner");
         publish(lesson(hooliLearner, "hooli", courseId, 1, "a", 1));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.admin("hooli-admin", "hooli"))
                 .get("/api/v1/admin/reports/xapi-deliveries").then().statusCode(200).body("pending", equalTo(0))
-                .body("sent", equalTo(0)).body("failed", equalTo(1)).body("lastError", containsString("HTTP 401")));
+                .body("sent", equalTo(0)).body("failed", equalTo(3)).body("lastError", containsString("HTTP 401")));
         given().auth().oauth2(TestTokens.admin("globex-admin", "globex")).get("/api/v1/admin/reports/xapi-deliveries")
                 .then().statusCode(200).body("lrsConfigured", equalTo(false)).body("pending", equalTo(0))
                 .body("sent", equalTo(0)).body("failed", equalTo(0));
@@ -217,7 +305,25 @@ class XapiDeliveryTest {
                 && received.statement().at("/object/id").asText().equals(courseActivity);
     }
 
-    /** Every statement about the learner the fake LRS received, in arrival order, whatever it answered. */
+    private static List<JsonNode> verbs(List<Received> received, String verb) {
+        return received.stream().map(Received::statement).filter(s -> s.at("/verb/id").asText().equals(verb)).toList();
+    }
+
+    /** The learner's statements the LRS keeps, read back from it (GET statements?agent=...). */
+    private List<JsonNode> stored(String learner) throws Exception {
+        String agent = JSON.createObjectNode().set("account", JSON.createObjectNode()
+                .put("homePage", "https://upward.local").put("name", learner)).toString();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(realLrs + "/statements?limit=100&agent="
+                        + java.net.URLEncoder.encode(agent, java.nio.charset.StandardCharsets.UTF_8)))
+                .header("X-Experience-API-Version", "1.0.3").header("Authorization", "Basic dGVzdDp0ZXN0").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        List<JsonNode> statements = new ArrayList<>();
+        JSON.readTree(response.body()).get("statements").forEach(statements::add);
+        return statements;
+    }
+
+    /** Every statement about the learner the LRS received, in arrival order, whatever it answered. */
     private List<Received> received(String learner) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(lrs + "/requests")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -226,7 +332,8 @@ class XapiDeliveryTest {
             for (JsonNode statement : request.get("statements")) {
                 if (learner.equals(statement.at("/actor/account/name").asText())) {
                     found.add(new Received(request.get("org").asText(), request.get("status").asInt(),
-                            request.path("version").asText(), request.path("contentType").asText(), statement));
+                            request.path("version").asText(), request.path("contentType").asText(), statement,
+                            request.path("answer").asText()));
                 }
             }
         }
@@ -234,7 +341,7 @@ class XapiDeliveryTest {
     }
 
     private List<Received> accepted(String learner) throws Exception {
-        return received(learner).stream().filter(r -> r.status() == 200).toList();
+        return received(learner).stream().filter(r -> r.status() == 200 || r.status() == 204).toList();
     }
 
     private void post(String path) throws Exception {

@@ -1,5 +1,6 @@
 package com.upward.assessment.service;
 
+import com.upward.assessment.bank.BankDocument;
 import com.upward.assessment.bank.BankDocument.Question;
 import com.upward.assessment.bank.BankDocument.Quiz;
 import com.upward.assessment.bank.BankDocument.Review;
@@ -167,8 +168,35 @@ public class AttemptService {
         outbox.publish(new QuizAttemptScored(attempt.id.toString(), learnerId, orgId, attempt.quizId, attempt.courseId,
                 attempt.attemptNumber, result.score(), result.maxScore(), result.percent(), result.passed(), eventTypes,
                 result.submittedAt(), QuizAttemptScored.GradingMethod.valueOf(quiz.settings().grading().name()),
-                graded.id.toString(), graded.percent, graded.passed));
+                graded.id.toString(), graded.percent, graded.passed, attempt.startedAt,
+                answered(shown, finalAnswers, scored.scores())));
         return details(attempt, quiz);
+    }
+
+    /** Each question as shown with the learner's answer and its key, for item-level reports (xAPI "answered"). */
+    private static List<QuizAttemptScored.AnsweredQuestion> answered(List<Question> shown, AnswerSheet answers,
+                                                                     List<Double> scores) {
+        List<QuizAttemptScored.AnsweredQuestion> answered = new java.util.ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            Question question = shown.get(i);
+            var answer = answers.of(question.id());
+            List<QuizAttemptScored.Choice> options = question.options().stream()
+                    .map(o -> new QuizAttemptScored.Choice(o.id(), o.text())).toList();
+            double score = Math.max(0, Math.min(1, scores.get(i)));
+            if (question.type() == BankDocument.QuestionType.MATCHING) {
+                Map<String, String> key = new java.util.LinkedHashMap<>();
+                question.items().forEach(item -> key.put(item.id(), item.correctOptionId()));
+                answered.add(new QuizAttemptScored.AnsweredQuestion(question.id(), question.prompt(),
+                        QuizAttemptScored.Interaction.MATCHING, options,
+                        question.items().stream().map(item -> new QuizAttemptScored.Choice(item.id(), item.text())).toList(),
+                        null, null, key, Map.copyOf(answer.matches()), score));
+            } else {
+                answered.add(new QuizAttemptScored.AnsweredQuestion(question.id(), question.prompt(),
+                        QuizAttemptScored.Interaction.CHOICE, options, null, question.correctOptionIds(),
+                        List.copyOf(answer.optionIds()), null, null, score));
+            }
+        }
+        return answered;
     }
 
     /** Another learner's attempt and a missing one get the same answer, so ids reveal nothing. */

@@ -289,6 +289,12 @@ public final class Fixture {
             case "courseId" -> COURSE;
             case "q" -> "power";
             case "since" -> "2026-01-01T00:00:00Z";
+            // A cmi5 launch as an LMS sends it; the stack registers no LMS, so Upward refuses it (403) and calls nothing.
+            case "endpoint" -> "https://lms.fuzzco.example/xapi/";
+            case "fetch" -> "https://lms.fuzzco.example/fetch/1";
+            case "actor" -> "{\"objectType\":\"Agent\",\"account\":{\"homePage\":\"https://lms.fuzzco.example\",\"name\":\"fuzz-learner\"}}";
+            case "registration" -> "6f1f3c1e-1111-4a4a-9b9b-000000000002";
+            case "activityId" -> "https://lms.fuzzco.example/activities/1";
             default -> throw new IllegalStateException("No valid value for query parameter " + name + " of " + operation);
         };
     }

@@ -149,7 +149,7 @@ public class ServiceProxy {
     }
 
     private void forward(RoutingContext context, ServiceRoutes.Route route, HttpProxy proxy, JsonWebToken token) {
-        if (route.role() != null && (token == null || !token.getGroups().contains(route.role()))) {
+        if (!route.roles().isEmpty() && (token == null || !route.admits(token.getGroups()))) {
             EdgeResponses.problem(context, SecurityProblems.forbiddenProblem(context.request().path()));
         } else if (!pageTooLarge(context)) {
             proxy.handle(context.request());

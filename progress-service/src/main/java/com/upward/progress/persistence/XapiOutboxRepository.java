@@ -17,8 +17,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class XapiOutboxRepository {
 
-    /** A statement due for delivery. */
-    public record Due(long position, String orgId, String statement, int attempts) {
+    /** A statement due for delivery; sessionId names the cmi5 session whose LRS takes it (null: the org's LRS). */
+    public record Due(long position, String orgId, String statement, int attempts, UUID sessionId) {
     }
 
     /** The newest failed attempt's reason and time. */
@@ -34,11 +34,19 @@ public class XapiOutboxRepository {
     /** True the first time the statement is stored. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean add(UUID statementId, String orgId, String verb, String statement) {
+        return add(statementId, orgId, verb, statement, null);
+    }
+
+    /** True the first time the statement is stored; for a cmi5 session's LRS when sessionId is set. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean add(UUID statementId, String orgId, String verb, String statement, UUID sessionId) {
         return entityManager.createNativeQuery("""
-                        INSERT INTO xapi_outbox (statement_id, org_id, verb, statement) VALUES (:id, :org, :verb, :statement)
+                        INSERT INTO xapi_outbox (statement_id, org_id, verb, statement, session_id)
+                        VALUES (:id, :org, :verb, :statement, :session)
                         ON CONFLICT (statement_id) DO NOTHING""")
                 .setParameter("id", statementId).setParameter("org", orgId)
                 .setParameter("verb", verb).setParameter("statement", statement)
+                .setParameter("session", sessionId)
                 .executeUpdate() > 0;
     }
 
@@ -69,19 +77,23 @@ public class XapiOutboxRepository {
                 .setParameter("lock", SENDER_LOCK).getSingleResult();
     }
 
-    /** The due statements (at most limit) of the organisation whose oldest statement is due first, in position order. */
+    /**
+     * The due statements (at most limit) of the destination (an organisation's LRS, or one cmi5 session's) whose oldest
+     * statement is due first, in position order.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Due> due(int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT position, org_id, statement, attempts FROM xapi_outbox
-                        WHERE status = 'PENDING' AND next_attempt_at <= now() AND org_id = (
-                            SELECT org_id FROM xapi_outbox WHERE status = 'PENDING' AND next_attempt_at <= now()
-                            ORDER BY position LIMIT 1)
-                        ORDER BY position LIMIT :limit""")
+                        WITH first AS (SELECT org_id, session_id FROM xapi_outbox
+                            WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY position LIMIT 1)
+                        SELECT o.position, o.org_id, o.statement, o.attempts, CAST(o.session_id AS TEXT) FROM xapi_outbox o, first f
+                        WHERE o.status = 'PENDING' AND o.next_attempt_at <= now() AND o.org_id = f.org_id
+                            AND o.session_id IS NOT DISTINCT FROM f.session_id
+                        ORDER BY o.position LIMIT :limit""")
                 .setParameter("limit", limit).getResultList();
         return rows.stream().map(row -> new Due(Rows.count(row[0]), Rows.text(row[1]), Rows.text(row[2]),
-                Rows.integer(row[3]))).toList();
+                Rows.integer(row[3]), row[4] == null ? null : UUID.fromString(Rows.text(row[4])))).toList();
     }
 
     /** A failed attempt: retried after an exponential backoff (base doubled per attempt, at most cap), FAILED at max. */

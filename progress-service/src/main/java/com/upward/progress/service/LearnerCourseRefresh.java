@@ -126,7 +126,7 @@ public class LearnerCourseRefresh {
             CourseStructure structure = facts.structure().get();
             CourseState state = CourseState.of(structure, facts.lessonsDone(), facts.attempts());
             if (certificate == null && state.complete() && state.completedAt() != null) {
-                certificate = issue(learnerId, facts.orgId(), structure, state);
+                certificate = issue(learnerId, facts.orgId(), structure, state, startedAt);
             }
             power = state.byPowerType();
             snapshot = summaries.json(ProgressSnapshot.of(structure, state));
@@ -222,14 +222,16 @@ public class LearnerCourseRefresh {
         return attempts.stream().map(a -> scores.containsKey(a.attemptId()) ? a.withScores(scores.get(a.attemptId())) : a).toList();
     }
 
-    private CertificateRepository.Held issue(String learnerId, String orgId, CourseStructure structure, CourseState state) {
+    private CertificateRepository.Held issue(String learnerId, String orgId, CourseStructure structure, CourseState state,
+                                          Instant startedAt) {
         String certificateId = newCertificateId();
         double finalPercent = Math.max(0, Math.min(100, state.finalPercent()));
         certificates.add(certificateId, learnerId, structure.courseId, orgId, structure.version, structure.title,
                 state.completedAt(), finalPercent, clock.instant());
         UUID eventId = outbox.publish(new CourseCompleted(learnerId, orgId, structure.courseId, state.completedAt(),
                 finalPercent, certificateId));
-        xapi.courseCompleted(eventId, learnerId, orgId, structure.courseId, structure.title, state.completedAt(), finalPercent);
+        xapi.courseCompleted(eventId, learnerId, orgId, structure.courseId, structure.title, startedAt, state.completedAt(),
+                finalPercent);
         webhooks.publish(orgId, eventId, Webhooks.COURSE_COMPLETED, state.completedAt(), Webhooks.courseCompleted(learnerId,
                 structure.courseId, structure.title, structure.version, state.completedAt(), finalPercent, certificateId));
         return new CertificateRepository.Held(certificateId, state.completedAt());

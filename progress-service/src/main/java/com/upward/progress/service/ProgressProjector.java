@@ -58,6 +58,9 @@ public class ProgressProjector implements EventHandler {
     XapiStatements xapi;
 
     @Inject
+    Cmi5Sessions cmi5;
+
+    @Inject
     TransactionSynchronizationRegistry transaction;
 
     @Inject
@@ -135,12 +138,16 @@ public class ProgressProjector implements EventHandler {
             // One statement per lesson and learner: a lesson completed again is not news for the LRS.
             xapi.lessonCompleted(eventId, lesson);
         }
+        // A session the LMS launched for this lesson ends with it, even if the lesson was done before.
+        cmi5.lessonCompleted(lesson.orgId(), lesson.learnerId(), lesson.courseId(), lesson.lessonId());
         refreshLater(lesson.learnerId(), lesson.courseId());
     }
 
     private void quizAttemptScored(String eventId, QuizAttemptScored attempt) {
         if (attempts.add(attempt)) {
             xapi.quizAttemptScored(eventId, attempt);
+            cmi5.quizScored(attempt.orgId(), attempt.learnerId(), attempt.courseId(), attempt.quizId(), attempt.percent(),
+                    attempt.passed(), attempt.score(), attempt.maxScore());
         }
         refreshLater(attempt.learnerId(), attempt.courseId());
     }
