@@ -49,6 +49,8 @@ public final class ServiceRoutes {
                 new Route("/api/v1/certificates(/.*)?", PROGRESS, progress, learner, null),
                 new Route("/api/v1/admin/reports(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
                 new Route("/api/v1/admin/enrolments(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
+                // LTI platform registrations: progress-service holds them with the nonces and the grade outbox.
+                new Route("/api/v1/admin/lti/platforms(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
                 // An LMS's server-to-server pull (role integration): pages of completions from an index.
                 new Route("/api/v1/integration(/.*)?", PROGRESS, progress, learner, Roles.INTEGRATION));
     }
