@@ -47,6 +47,9 @@ public class LearnerCourseRefresh {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
+    AgsScores ags;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -227,6 +230,7 @@ public class LearnerCourseRefresh {
         UUID eventId = outbox.publish(new CourseCompleted(learnerId, orgId, structure.courseId, state.completedAt(),
                 finalPercent, certificateId));
         xapi.courseCompleted(eventId, learnerId, orgId, structure.courseId, structure.title, state.completedAt(), finalPercent);
+        ags.courseCompleted(learnerId, structure.courseId, certificateId, state.completedAt(), finalPercent);
         return new CertificateRepository.Held(certificateId, state.completedAt());
     }
 

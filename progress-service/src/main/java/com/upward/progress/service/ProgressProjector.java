@@ -53,6 +53,9 @@ public class ProgressProjector implements EventHandler {
     XapiStatements xapi;
 
     @Inject
+    AgsScores ags;
+
+    @Inject
     TransactionSynchronizationRegistry transaction;
 
     @Inject
@@ -134,6 +137,7 @@ public class ProgressProjector implements EventHandler {
     private void quizAttemptScored(String eventId, QuizAttemptScored attempt) {
         if (attempts.add(attempt)) {
             xapi.quizAttemptScored(eventId, attempt);
+            ags.attemptScored(attempt);
         }
         refreshLater(attempt.learnerId(), attempt.courseId());
     }
