@@ -164,7 +164,7 @@ const currentPath = () => location.hash.replace(/^#/, '') || '/';
 
 async function dispatch() {
   const path = currentPath();
-  if (!session.token && path !== '/signin') {
+  if (!session.token && path !== '/signin' && !path.startsWith('/lti/')) {
     location.hash = '#/signin';
     return;
   }
@@ -219,6 +219,20 @@ route('/signin', async () => ({
     }
   })
 }));
+
+// An LTI launch lands here with a one-time code: the gateway's session for the launched learner, and where to go.
+route('/lti/:code', async ({ code }) => {
+  try {
+    const answer = await api('/api/v1/auth/lti-session', { method: 'POST', body: { code } });
+    session.token = answer.accessToken;
+    session.claims = decodeClaims(session.token);
+    renderNav();
+    location.replace('#' + answer.landing);
+    return { title: 'Opening', html: '<p>Opening Upward…</p>' };
+  } catch (error) {
+    return { title: 'Launch expired', html: `<h1>This launch has expired</h1><p>${esc(error.message)}</p>` };
+  }
+});
 
 // ---- learner: dashboard, outline, lesson, progress --------------------------------------------------
 

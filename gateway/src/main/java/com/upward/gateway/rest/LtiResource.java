@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -69,6 +70,10 @@ public class LtiResource {
 
     @GET
     @Path("/lti/login")
+    @APIResponse(responseCode = "302", description = "To the platform's OIDC auth URL, with the state cookie set")
+    @APIResponse(responseCode = "200", description = "Inside an LMS frame: a page offering a new window", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "A required field is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such registration", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "OIDC login initiation from an LTI 1.3 platform (query parameters iss, login_hint, target_link_uri, lti_message_hint, client_id, lti_deployment_id)")
     public Response loginByGet(@Context UriInfo uri, @HeaderParam("Sec-Fetch-Dest") String fetchDest) {
@@ -77,6 +82,10 @@ public class LtiResource {
 
     @POST
     @Path("/lti/login")
+    @APIResponse(responseCode = "302", description = "To the platform's OIDC auth URL, with the state cookie set")
+    @APIResponse(responseCode = "200", description = "Inside an LMS frame: a page offering a new window", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "A required field is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such registration", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "The same login initiation, form posted")
@@ -131,6 +140,10 @@ public class LtiResource {
 
     @POST
     @Path("/lti/launch")
+    @APIResponse(responseCode = "303", description = "Accepted: into the portal with a one-time session code")
+    @APIResponse(responseCode = "401", description = "Refused: the detail names the failed check (a page for browsers)", content = {
+            @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
+            @Content(mediaType = MediaType.TEXT_HTML)})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "The launch: the platform's form post of id_token and state; answers a redirect into the portal with an Upward session")
@@ -179,6 +192,7 @@ public class LtiResource {
     @Path("/lti/jwks")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The tool's public keys (JWKS): platforms check Upward's client assertions and deep-linking responses with them")
+    @APIResponse(responseCode = "200", description = "The JWKS", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Jwks.class)))
     public JsonNode jwks() {
         return call(() -> progress.jwks());
     }
@@ -221,6 +235,11 @@ public class LtiResource {
     private static boolean wantsHtml(HttpHeaders headers) {
         return headers.getAcceptableMediaTypes().stream().anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE)
                 && !type.isWildcardType());
+    }
+
+    /** The JWKS's shape, for the API document. */
+    @Schema(name = "ToolJwks")
+    public record Jwks(List<Map<String, String>> keys) {
     }
 
     private static <T> T call(java.util.function.Supplier<T> call) {

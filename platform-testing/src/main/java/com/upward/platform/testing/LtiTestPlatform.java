@@ -47,6 +47,7 @@ public final class LtiTestPlatform implements AutoCloseable {
     public static final String CLIENT_ID = "upward-tool";
     public static final String DEPLOYMENT_ID = "deployment-1";
     public static final String SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+    public static final String ROSTER_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A score the platform took, with the line item path (query string included) it was posted to. */
@@ -257,8 +258,8 @@ public final class LtiTestPlatform implements AutoCloseable {
         if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))) {
             return "client_assertion_type must be jwt-bearer";
         }
-        if (form.get("scope") == null || !form.get("scope").contains(SCORE_SCOPE)) {
-            return "the score scope was not asked for";
+        if (form.get("scope") == null || !(form.get("scope").contains(SCORE_SCOPE) || form.get("scope").contains(ROSTER_SCOPE))) {
+            return "neither the score nor the roster scope was asked for";
         }
         try {
             SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));

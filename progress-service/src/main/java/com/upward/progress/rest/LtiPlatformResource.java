@@ -4,6 +4,7 @@ import com.upward.platform.web.CurrentUser;
 import com.upward.platform.web.Roles;
 import com.upward.progress.domain.LtiPlatform;
 import com.upward.progress.service.LtiPlatforms;
+import com.upward.progress.service.LtiRosters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -67,6 +69,9 @@ public class LtiPlatformResource {
     LtiPlatforms platforms;
 
     @Inject
+    LtiRosters rosters;
+
+    @Inject
     CurrentUser user;
 
     @POST
@@ -91,6 +96,13 @@ public class LtiPlatformResource {
     @Path("/{platformId}")
     public Platform update(@PathParam("platformId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String platformId, @Valid @NotNull PlatformRequest request) {
         return Platform.of(platforms.update(user.orgId(), UUID.fromString(platformId), request.registration()));
+    }
+
+    @GET
+    @Path("/{platformId}/roster")
+    public LtiRosters.Roster roster(@PathParam("platformId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String platformId,
+                                    @QueryParam("contextId") @Size(max = 255) String contextId) {
+        return rosters.roster(user.orgId(), UUID.fromString(platformId), contextId);
     }
 
     @DELETE
