@@ -160,6 +160,30 @@ class LtiToolTest {
     }
 
     @Test
+    void aDeepLinkingLaunchLetsTheInstructorPickAndReturnsTheSignedResponse() {
+        Map<String, String> auth = query(login().header("Location"));
+        Response pick = given().redirects().follow(false).accept("text/html").contentType(ContentType.URLENC)
+                .cookie("upward_lti_" + auth.get("state"), auth.get("nonce"))
+                .formParam("id_token", "dl-token").formParam("state", auth.get("state")).post("/lti/launch");
+        assertEquals(200, pick.statusCode(), pick::asString);
+        assertTrue(pick.asString().contains("action=\"/lti/deep-linking\""), pick::asString);
+        assertTrue(pick.asString().contains("value=\"sealed-context\""), pick::asString);
+
+        Response back = given().contentType(ContentType.URLENC).formParam("context", "sealed-context")
+                .formParam("courseId", "how-to-lead-upward").formParam("kind", "QUIZ").formParam("targetId", "power-quiz")
+                .post("/lti/deep-linking");
+        assertEquals(200, back.statusCode(), back::asString);
+        assertTrue(back.asString().contains("action=\"https://lms.example/dl\""), back::asString);
+        assertTrue(back.asString().contains("name=\"JWT\" value=\"signed.QUIZ.power-quiz\""), back::asString);
+        assertTrue(back.header("Content-Security-Policy").contains("form-action *"));
+
+        assertProblem(given().accept("application/json").contentType(ContentType.URLENC).formParam("context", "forged")
+                .formParam("courseId", "how-to-lead-upward").post("/lti/deep-linking"), 401);
+        assertProblem(given().accept("application/json").contentType(ContentType.URLENC).formParam("context", "sealed-context")
+                .post("/lti/deep-linking"), 400);
+    }
+
+    @Test
     void theToolsKeysArePublished() {
         given().get("/lti/jwks").then().statusCode(200).contentType(ContentType.JSON);
     }

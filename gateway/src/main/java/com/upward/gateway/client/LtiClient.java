@@ -32,6 +32,11 @@ public interface LtiClient {
     @Path("/internal/lti/launches")
     JsonNode launch(Map<String, String> request);
 
+    /** {context, picks:[{kind, courseId, targetId}]} → {returnUrl, jwt}: the signed LtiDeepLinkingResponse. */
+    @POST
+    @Path("/internal/lti/deep-linking-responses")
+    JsonNode deepLinkingResponse(Map<String, Object> request);
+
     @GET
     @Path("/lti/jwks")
     JsonNode jwks();

@@ -176,11 +176,46 @@ public class LtiResource {
         } catch (RuntimeException e) {
             return refusal(503, "The launch cannot be checked now; please launch again in a moment.", html, spent);
         }
+        if (launch.hasNonNull("deepLinking")) {
+            // An instructor choosing content for the LMS: a pick page, no Upward session.
+            return Response.ok(LtiPages.deepLinkingPick(launch.get("deepLinking").get("context").asText(),
+                            launch.get("target").get("courseId").asText()), MediaType.TEXT_HTML_TYPE)
+                    .header("Content-Security-Policy", LtiPages.CSP_FORMS).cookie(spent).build();
+        }
         Set<String> roles = new LinkedHashSet<>();
         launch.get("roles").forEach(role -> roles.add(role.asText()));
         URI portal = sessions.start(new LtiSessions.Launched(launch.get("learnerId").asText(), launch.get("orgId").asText(),
                 launch.hasNonNull("name") ? launch.get("name").asText() : null, roles, landing(launch, roles)));
         return Response.seeOther(portal).cookie(spent).build();
+    }
+
+    @POST
+    @Path("/lti/deep-linking")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Deep linking: the instructor's pick (context, kind, courseId, targetId) → a page that posts the signed LtiDeepLinkingResponse back to the LMS")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = PickForm.class)))
+    @APIResponse(responseCode = "200", description = "The page returning to the LMS", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "A malformed pick", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "The deep-linking request is not ours or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response deepLink(String body) {
+        Map<String, String> form = FormFields.first(FormFields.parse(body));
+        String kind = form.getOrDefault("kind", "COURSE");
+        String courseId = form.get("courseId");
+        String targetId = "COURSE".equals(kind) ? courseId : form.get("targetId");
+        if (form.get("context") == null || courseId == null || targetId == null || targetId.isBlank()) {
+            throw new ProblemException(400, "Bad request", "context, courseId and (for a lesson or quiz) targetId are required.");
+        }
+        JsonNode answer = call(() -> progress.deepLinkingResponse(Map.of("context", form.get("context"),
+                "picks", List.of(Map.of("kind", kind, "courseId", courseId, "targetId", targetId.strip())))));
+        return Response.ok(LtiPages.returnToPlatform(answer.get("returnUrl").asText(), answer.get("jwt").asText()),
+                MediaType.TEXT_HTML_TYPE).header("Content-Security-Policy", LtiPages.CSP_FORMS).build();
+    }
+
+    /** The pick form's fields, for the API document. */
+    @Schema(name = "LtiDeepLinkingPick")
+    public record PickForm(@NotBlank String context, String kind, @NotBlank String courseId, String targetId) {
     }
 
     /** The launch form's fields, for the API document. */
@@ -246,7 +281,7 @@ public class LtiResource {
         try {
             return call.get();
         } catch (SourceErrors.Refused e) {
-            throw new ProblemException(e.status(), e.status() == 404 ? "Not found" : "LTI login refused", e.getMessage());
+            throw new ProblemException(e.status(), e.status() == 404 ? "Not found" : "LTI request refused", e.getMessage());
         } catch (RuntimeException e) {
             throw new ProblemException(503, "Service unavailable", "The LTI registrations cannot be read now; try again in a moment.");
         }

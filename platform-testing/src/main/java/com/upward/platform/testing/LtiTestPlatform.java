@@ -100,6 +100,27 @@ public final class LtiTestPlatform implements AutoCloseable {
         toolJwksUrl = url;
     }
 
+    /**
+     * What a platform does with a deep-linking response: the header must name a kid of the tool's JWKS, the signature
+     * must verify with it, and iss must be our client id, aud this platform. Returns the claims, or throws why not.
+     */
+    public Map<String, Object> acceptDeepLinkingResponse(String jwt) throws Exception {
+        SignedJWT response = SignedJWT.parse(jwt);
+        String kid = response.getHeader().getKeyID();
+        if (kid == null) {
+            throw new IllegalArgumentException("no kid in the header");
+        }
+        JWK key = JWKSet.load(URI.create(toolJwksUrl).toURL()).getKeyByKeyId(kid);
+        if (key == null || !response.verify(new RSASSAVerifier(key.toRSAKey()))) {
+            throw new IllegalArgumentException("not signed by the tool's key " + kid);
+        }
+        JWTClaimsSet claims = response.getJWTClaimsSet();
+        if (!CLIENT_ID.equals(claims.getIssuer()) || !claims.getAudience().contains(issuer())) {
+            throw new IllegalArgumentException("iss must be the client id and aud the platform");
+        }
+        return claims.toJSONObject();
+    }
+
     /** While down, the token and scores endpoints answer 503. */
     public void setDown(boolean down) {
         this.down = down;

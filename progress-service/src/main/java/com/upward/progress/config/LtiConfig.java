@@ -41,6 +41,10 @@ public interface LtiConfig {
     @WithDefault("1h")
     Duration nonceMemory();
 
+    /** The tool's public base URL (the gateway's), for the links deep linking hands to platforms. */
+    @WithDefault("http://localhost:8080")
+    String toolUrl();
+
     /** The course a launch opens when its link names nothing. */
     @WithDefault("how-to-lead-upward")
     String defaultCourse();

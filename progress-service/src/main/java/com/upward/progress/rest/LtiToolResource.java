@@ -2,6 +2,8 @@ package com.upward.progress.rest;
 
 import com.upward.progress.domain.LtiPlatform;
 import com.upward.progress.domain.LtiTarget;
+import com.upward.progress.config.LtiConfig;
+import com.upward.progress.service.LtiDeepLinking;
 import com.upward.progress.service.LtiLaunches;
 import com.upward.progress.service.LtiLogins;
 import com.upward.progress.service.ToolKeys;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -47,7 +50,20 @@ public class LtiToolResource {
     public record Target(String kind, String courseId, String targetId) {
     }
 
-    public record DeepLinking(String returnUrl, String data, List<String> acceptTypes) {
+    /** context: the request's settings sealed by the tool key, handed back with the pick. */
+    public record DeepLinking(String returnUrl, List<String> acceptTypes, String context) {
+    }
+
+    public record Pick(@NotNull @Pattern(regexp = "COURSE|LESSON|QUIZ") String kind,
+                       @NotNull @Pattern(regexp = "[a-z0-9-]{1,80}") String courseId,
+                       @NotNull @Pattern(regexp = "[a-z0-9-]{1,80}") String targetId) {
+    }
+
+    public record DeepLinkingRequest(@NotBlank @Size(max = 8192) String context,
+                                     @NotNull @Size(min = 1, max = 20) List<@Valid @NotNull Pick> picks) {
+    }
+
+    public record DeepLinkingResponse(String returnUrl, String jwt) {
     }
 
     public record LaunchResult(String learnerId, String orgId, String name, List<String> roles, String messageType,
@@ -62,6 +78,12 @@ public class LtiToolResource {
 
     @Inject
     LtiLaunches launches;
+
+    @Inject
+    LtiDeepLinking deepLinking;
+
+    @Inject
+    LtiConfig config;
 
     @GET
     @Path("/lti/jwks")
@@ -86,6 +108,17 @@ public class LtiToolResource {
         LtiLaunches.DeepLinking dl = launch.deepLinking();
         return new LaunchResult(launch.learnerId(), launch.orgId(), launch.name(), launch.roles(), launch.messageType(),
                 new Target(target.kind().name(), target.courseId(), target.targetId()), launch.platformId(),
-                launch.deploymentId(), dl == null ? null : new DeepLinking(dl.returnUrl(), dl.data(), dl.acceptTypes()));
+                launch.deploymentId(), dl == null ? null : new DeepLinking(dl.returnUrl(), dl.acceptTypes(),
+                deepLinking.context(launch.platformId(), launch.deploymentId(), dl)));
+    }
+
+    @POST
+    @Path("/internal/lti/deep-linking-responses")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DeepLinkingResponse deepLinkingResponse(@Valid @NotNull DeepLinkingRequest request) {
+        List<LtiTarget> picks = request.picks().stream()
+                .map(p -> new LtiTarget(LtiTarget.Kind.valueOf(p.kind()), p.courseId(), p.targetId())).toList();
+        LtiDeepLinking.Response response = deepLinking.respond(request.context(), picks, config.toolUrl());
+        return new DeepLinkingResponse(response.returnUrl(), response.jwt());
     }
 }

@@ -77,6 +77,16 @@ public class ToolKeys {
         return jwt.serialize();
     }
 
+    /** Whether the token was signed by the current tool key (for what the tool sealed itself). */
+    public boolean verify(SignedJWT jwt) {
+        try {
+            return signingKey.getKeyID().equals(jwt.getHeader().getKeyID())
+                    && jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(signingKey.toRSAPublicKey()));
+        } catch (JOSEException e) {
+            return false;
+        }
+    }
+
     private RSAKey generated() {
         LOG.warn("upward.lti.signing-key-location is not set: the LTI tool key is made now and lost at restart; "
                 + "platforms that cached the old JWKS will refuse our signatures until they read it again");
