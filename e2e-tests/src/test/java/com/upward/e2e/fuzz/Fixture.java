@@ -73,6 +73,8 @@ public final class Fixture {
     private String quizId;
     private String completedLesson;
     private String attemptId;
+    /** An LTI platform registration of the fixture's organisation. */
+    private String ltiPlatformId;
     private JsonNode attempt;
     private final List<String> statementIds = new ArrayList<>();
 
@@ -101,6 +103,11 @@ public final class Fixture {
      */
     public void setUp() {
         String learner = token("learner");
+        ltiPlatformId = json(expect(2, send("progress-service", Request.json("POST", "/api/v1/admin/lti/platforms", token("admin"),
+                "{\"issuer\":\"https://fuzz-lms-" + java.util.UUID.randomUUID() + ".example\",\"clientId\":\"fuzz\","
+                        + "\"deploymentIds\":[\"d1\"],\"authLoginUrl\":\"https://fuzz-lms.example/auth\","
+                        + "\"authTokenUrl\":\"https://fuzz-lms.example/token\",\"jwksUrl\":\"https://fuzz-lms.example/jwks\"}"))))
+                .path("id").asText();
         expect(2, send("progress-service", Request.get("/api/v1/me/progress", learner)));
         JsonNode outline = json(expect(2, send("course-service", Request.get("/api/v1/courses/" + COURSE, learner))));
         JsonNode quiz = null;
@@ -328,8 +335,15 @@ public final class Fixture {
     public Witness witness(Operation operation) {
         String path = operation.path();
         String learner = token("learner");
-        if (path.equals("/api/v1/auth/token")) {
+        if (path.equals("/api/v1/auth/token") || path.equals("/api/v1/auth/lti-session")) {
             return Witness.NONE;
+        }
+        if (path.startsWith("/lti/")) {
+            // Login, launch and deep linking change nothing readable without a platform-signed id_token.
+            return Witness.NONE;
+        }
+        if (path.startsWith("/api/v1/admin/lti/platforms")) {
+            return reading("progress-service", "/api/v1/admin/lti/platforms", token("admin"));
         }
         if (path.startsWith("/api/v1/admin/courses")) {
             String author = token("author");
