@@ -225,6 +225,7 @@ public final class Fixture {
             case "quizId" -> authoring ? DRAFT_QUIZ : quizId;
             case "attemptId" -> attemptId;
             case "certificateId" -> CERTIFICATE;
+            case "platformId" -> ltiPlatformId;
             default -> throw new IllegalStateException("No valid value for path parameter " + name + " of " + operation);
         };
     }
