@@ -93,6 +93,44 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
                 } else {
                     json(request, 200, serviceDocument(service));
                 }
+            } else if (path.equals("/internal/lti/logins")) {
+                JsonObject login = body.length() == 0 ? new JsonObject() : body.toJsonObject();
+                if ("https://lms.example".equals(login.getString("issuer"))) {
+                    json(request, 200, new JsonObject().put("authLoginUrl", "https://lms.example/auth?tenant=1")
+                            .put("clientId", "client-1").encode());
+                } else {
+                    problem(request, 404, "Not found", "No LTI platform with issuer '" + login.getString("issuer") + "' is registered.");
+                }
+            } else if (path.equals("/internal/lti/launches")) {
+                // Stands in for progress-service's checks: "good-token" passes, anything else fails the signature.
+                JsonObject launch = body.toJsonObject();
+                if ("dl-token".equals(launch.getString("idToken"))) {
+                    json(request, 200, new JsonObject().put("learnerId", "lti-teacher-1").put("orgId", "acme")
+                            .put("roles", new JsonArray().add("admin")).put("messageType", "LtiDeepLinkingRequest")
+                            .put("target", new JsonObject().put("kind", "COURSE").put("courseId", "how-to-lead-upward")
+                                    .put("targetId", "how-to-lead-upward"))
+                            .put("deepLinking", new JsonObject().put("returnUrl", "https://lms.example/dl")
+                                    .put("context", "sealed-context")).encode());
+                } else if ("good-token".equals(launch.getString("idToken"))) {
+                    json(request, 200, new JsonObject().put("learnerId", "lti-learner-1").put("orgId", "acme")
+                            .put("name", "nonce " + launch.getString("expectedNonce"))
+                            .put("roles", new JsonArray().add("learner")).put("messageType", "LtiResourceLinkRequest")
+                            .put("target", new JsonObject().put("kind", "LESSON").put("courseId", "how-to-lead-upward")
+                                    .put("targetId", "four-tips")).encode());
+                } else {
+                    problem(request, 401, "LTI launch refused", "signature: the id_token's signature does not match.");
+                }
+            } else if (path.equals("/internal/lti/deep-linking-responses")) {
+                JsonObject pick = body.toJsonObject();
+                JsonObject first = pick.getJsonArray("picks").getJsonObject(0);
+                if ("sealed-context".equals(pick.getString("context"))) {
+                    json(request, 200, new JsonObject().put("returnUrl", "https://lms.example/dl")
+                            .put("jwt", "signed." + first.getString("kind") + "." + first.getString("targetId")).encode());
+                } else {
+                    problem(request, 401, "Deep linking refused", "The deep-linking request is not ours or has expired.");
+                }
+            } else if (path.equals("/lti/jwks")) {
+                json(request, 200, "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"upward-lti-1\",\"e\":\"AQAB\",\"n\":\"xyz\"}]}");
             } else if (path.equals(CACHEABLE)) {
                 request.response().putHeader("Cache-Control", "no-cache, private").putHeader("ETag", "\"v1\"")
                         .putHeader("Vary", "Authorization").putHeader("X-Request-Id", request.getHeader("X-Request-Id"));

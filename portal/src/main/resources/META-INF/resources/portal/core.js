@@ -195,6 +195,7 @@ export function route(pattern, view) {
 export const currentPath = () => location.hash.replace(/^#/, '') || '/';
 
 const isSignIn = path => path === '/signin' || path.startsWith('/signin?');
+const isLtiLanding = path => path.startsWith('/lti/');
 
 /** A route to return to after sign-in: a page of this portal, never the sign-in page itself. */
 function safeNext(next) {
@@ -204,7 +205,7 @@ function safeNext(next) {
 export async function dispatch() {
   const path = currentPath();
   // Replace, not push: Back never returns to a sign-in form the user has left behind, nor to a page that redirected.
-  if (!session.user && !isSignIn(path)) {
+  if (!session.user && !isSignIn(path) && !isLtiLanding(path)) {
     location.replace(`#/signin?${new URLSearchParams({ next: path })}`);
     return;
   }
@@ -234,6 +235,21 @@ export async function dispatch() {
 }
 
 // ---- sign-in ---------------------------------------------------------------------------------------
+
+// An LTI launch lands here with a one-time code: the gateway opens the launched user's session (its cookie) and says
+// where the launch asked to go.
+route('/lti/:code', async ({ code }) => {
+  try {
+    const answer = await api('/api/v1/auth/lti-session', { method: 'POST', body: { code } });
+    session.user = answer.session;
+    session.csrf = answer.session.csrfToken;
+    renderNav();
+    location.replace(`#${safeNext(answer.landing) || home()}`);
+    return { title: 'Opening', html: '<p>Opening Upward…</p>' };
+  } catch (error) {
+    return { title: 'Launch expired', html: `<h1>This launch has expired</h1><p>${esc(error.message)}</p>` };
+  }
+});
 
 route('/signin(?:\\?.*)?', async () => {
   const query = new URLSearchParams(currentPath().split('?')[1] || '');

@@ -78,6 +78,9 @@ public final class Fixture {
     private String completedLesson;
     private String attemptId;
     private String planId;
+
+    /** An LTI platform registration of the fixture's organisation. */
+    private String ltiPlatformId;
     private JsonNode attempt;
     private final List<String> statementIds = new ArrayList<>();
     private String draftBankId;
@@ -108,6 +111,11 @@ public final class Fixture {
      */
     public void setUp() {
         String learner = token("learner");
+        ltiPlatformId = json(expect(2, send("progress-service", Request.json("POST", "/api/v1/admin/lti/platforms", token("admin"),
+                "{\"issuer\":\"https://fuzz-lms-" + java.util.UUID.randomUUID() + ".example\",\"clientId\":\"fuzz\","
+                        + "\"deploymentIds\":[\"d1\"],\"authLoginUrl\":\"https://fuzz-lms.example/auth\","
+                        + "\"authTokenUrl\":\"https://fuzz-lms.example/token\",\"jwksUrl\":\"https://fuzz-lms.example/jwks\"}"))))
+                .path("id").asText();
         expect(2, send("progress-service", Request.get("/api/v1/me/progress", learner)));
         JsonNode outline = json(expect(2, send("course-service", Request.get("/api/v1/courses/" + COURSE, learner))));
         JsonNode quiz = null;
@@ -279,6 +287,7 @@ public final class Fixture {
             case "webhookId" -> webhookId;
             case "sessionId" -> PRACTICE_SESSION;
             case "planId" -> planId;
+            case "platformId" -> ltiPlatformId;
             default -> throw new IllegalStateException("No valid value for path parameter " + name + " of " + operation);
         };
     }
@@ -402,8 +411,16 @@ public final class Fixture {
         String learner = token("learner");
         // Sign-in changes no state a fuzz case could corrupt; the session endpoints act only on the caller's cookie,
         // which the fuzz never sends.
-        if (path.equals("/api/v1/auth/token") || path.equals("/api/v1/auth/session")) {
+        if (path.equals("/api/v1/auth/token") || path.equals("/api/v1/auth/session")
+                || path.equals("/api/v1/auth/lti-session")) {
             return Witness.NONE;
+        }
+        if (path.startsWith("/lti/")) {
+            // Login, launch and deep linking change nothing readable without a platform-signed id_token.
+            return Witness.NONE;
+        }
+        if (path.startsWith("/api/v1/admin/lti/platforms")) {
+            return reading("progress-service", "/api/v1/admin/lti/platforms", token("admin"));
         }
         if (path.startsWith("/api/v1/admin/courses")) {
             String author = token("author");

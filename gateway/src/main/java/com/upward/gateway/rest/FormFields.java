@@ -35,6 +35,17 @@ final class FormFields {
         return fields;
     }
 
+    /** The first value of each field (LTI's forms never repeat one). */
+    static Map<String, String> first(Map<String, List<String>> fields) {
+        Map<String, String> first = new java.util.HashMap<>();
+        fields.forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                first.put(name, values.get(0));
+            }
+        });
+        return first;
+    }
+
     private static String decode(String encoded) {
         try {
             return URLDecoder.decode(encoded, StandardCharsets.UTF_8);

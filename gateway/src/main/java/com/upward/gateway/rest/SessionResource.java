@@ -63,6 +63,12 @@ public class SessionResource {
         static SessionView without(State state) {
             return new SessionView(state, null, null, null, null, null, null);
         }
+
+        static SessionView of(BrowserSession session, IdentityConfig config) {
+            var account = session.account();
+            return new SessionView(State.SIGNED_IN, account.name(), account.username(), account.org(),
+                    List.copyOf(account.roles()), session.csrfToken(), config.session().idleTimeout().toSeconds());
+        }
     }
 
     @Inject
@@ -134,12 +140,14 @@ public class SessionResource {
     }
 
     private boolean https() {
+        return https(request);
+    }
+
+    static boolean https(HttpServerRequest request) {
         return request.isSSL() || "https".equalsIgnoreCase(request.scheme());
     }
 
     private SessionView view(BrowserSession session) {
-        var account = session.account();
-        return new SessionView(State.SIGNED_IN, account.name(), account.username(), account.org(), List.copyOf(account.roles()),
-                session.csrfToken(), config.session().idleTimeout().toSeconds());
+        return SessionView.of(session, config);
     }
 }

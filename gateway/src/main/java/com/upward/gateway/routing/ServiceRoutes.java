@@ -74,6 +74,8 @@ public final class ServiceRoutes {
                 new Route("/api/v1/admin/reports(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
                 new Route("/api/v1/admin/enrolments(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
                 new Route("/api/v1/admin/webhooks(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
+                // LTI platform registrations: progress-service holds them with the nonces and the grade outbox.
+                new Route("/api/v1/admin/lti/platforms(/.*)?", PROGRESS, progress, admin, Roles.ADMIN),
                 // cmi5 AU launches: the learner's browser, sent by an LMS; no Upward token (the LMS's fetch URL vouches).
                 new Route("/api/v1/cmi5(/.*)?", PROGRESS, progress, learner, Set.of()),
                 // An LMS's server-to-server calls (role integration): completions pulled from an index, and bulk

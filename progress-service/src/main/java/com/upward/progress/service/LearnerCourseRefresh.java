@@ -47,6 +47,9 @@ public class LearnerCourseRefresh {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
+    AgsScores ags;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -234,6 +237,7 @@ public class LearnerCourseRefresh {
                 finalPercent);
         webhooks.publish(orgId, eventId, Webhooks.COURSE_COMPLETED, state.completedAt(), Webhooks.courseCompleted(learnerId,
                 structure.courseId, structure.title, structure.version, state.completedAt(), finalPercent, certificateId));
+        ags.courseCompleted(learnerId, structure.courseId, certificateId, state.completedAt(), finalPercent);
         return new CertificateRepository.Held(certificateId, state.completedAt());
     }
 

@@ -61,6 +61,9 @@ public class ProgressProjector implements EventHandler {
     Cmi5Sessions cmi5;
 
     @Inject
+    AgsScores ags;
+
+    @Inject
     TransactionSynchronizationRegistry transaction;
 
     @Inject
@@ -148,6 +151,7 @@ public class ProgressProjector implements EventHandler {
             xapi.quizAttemptScored(eventId, attempt);
             cmi5.quizScored(attempt.orgId(), attempt.learnerId(), attempt.courseId(), attempt.quizId(), attempt.percent(),
                     attempt.passed(), attempt.score(), attempt.maxScore());
+            ags.attemptScored(attempt);
         }
         refreshLater(attempt.learnerId(), attempt.courseId());
     }
