@@ -1,10 +1,12 @@
 package com.upward.gateway;
 
+import com.upward.gateway.config.LimitsConfig;
 import com.upward.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class LimitsTest {
+
+    @Inject
+    LimitsConfig limits;
 
     private static RequestSpecification from(String address) {
         return given().header("X-Forwarded-For", address);
@@ -53,12 +58,13 @@ class LimitsTest {
 
     @Test
     void aBurstOverThePerAddressLimitGets429UntilTheWindowHasPassed() {
-        burstIsRefusedThenAllowedAgain(60, () -> from("10.0.0.1").get("/.well-known/jwks.json"));
+        burstIsRefusedThenAllowedAgain(limits.perIpRequests(), () -> from("10.0.0.1").get("/.well-known/jwks.json"));
     }
 
     @Test
     void signInHasAStricterLimitPerAddress() {
-        burstIsRefusedThenAllowedAgain(30, () -> from("10.0.0.2").contentType(ContentType.JSON).body("{}").post("/api/v1/auth/token"));
+        assertTrue(limits.signInRequests() < limits.perIpRequests(), "sign-in is the stricter limit");
+        burstIsRefusedThenAllowedAgain(limits.signInRequests(), () -> from("10.0.0.2").contentType(ContentType.JSON).body("{}").post("/api/v1/auth/token"));
         from("10.0.0.2").contentType(ContentType.JSON).body("{\"username\":\"learner1@acme\",\"password\":\"upward-demo\"}")
                 .post("/api/v1/auth/token").then().statusCode(200);
     }
