@@ -2,6 +2,7 @@
 // Kept apart from app.js; it registers its own routes with app.js's router and fills the dashboard's
 // "practice today" slot when the dashboard announces itself (the event upward:dashboard).
 import { api, drawChart, esc, route } from './core.js';
+import { collectAnswers, questionField } from './quiz.js';
 
 const POWER_LABELS = { ROLE: 'Role', PENALTY: 'Penalty', REPUTATION: 'Reputation', EXPERTISE: 'Expertise' };
 const POWER_ORDER = ['ROLE', 'PENALTY', 'REPUTATION', 'EXPERTISE'];
@@ -121,33 +122,6 @@ route('/practice', async () => {
   return { title: 'Spaced practice', html, mount };
 });
 
-function questionField(question) {
-  const legend = `<legend>Question ${question.number}. ${esc(question.prompt)}</legend>`;
-  if (question.type === 'MATCHING') {
-    return `<fieldset class="question" data-question="${esc(question.id)}" data-type="MATCHING">${legend}
-      ${question.items.map(item => `<label for="m-${esc(question.id)}-${esc(item.id)}">${esc(item.text)}</label>
-        <select id="m-${esc(question.id)}-${esc(item.id)}" data-item="${esc(item.id)}"><option value="">Choose…</option>
-          ${question.options.map(o => `<option value="${esc(o.id)}">${esc(o.text)}</option>`).join('')}</select>`).join('')}</fieldset>`;
-  }
-  const multiple = question.type === 'MULTIPLE_RESPONSE';
-  return `<fieldset class="question" data-question="${esc(question.id)}" data-type="${esc(question.type)}">${legend}
-    ${multiple ? '<p class="hint">Choose every answer that applies.</p>' : ''}
-    ${question.options.map(o => `<div class="choice"><input type="${multiple ? 'checkbox' : 'radio'}" name="q-${esc(question.id)}"
-      id="o-${esc(question.id)}-${esc(o.id)}" value="${esc(o.id)}"><label for="o-${esc(question.id)}-${esc(o.id)}">${esc(o.text)}</label></div>`).join('')}</fieldset>`;
-}
-
-function answersOf(form) {
-  return [...form.querySelectorAll('fieldset.question')].map(fieldset => {
-    const questionId = fieldset.dataset.question;
-    if (fieldset.dataset.type === 'MATCHING') {
-      const matches = {};
-      fieldset.querySelectorAll('select').forEach(select => { if (select.value) matches[select.dataset.item] = select.value; });
-      return { questionId, matches };
-    }
-    return { questionId, optionIds: [...fieldset.querySelectorAll('input:checked')].map(input => input.value) };
-  });
-}
-
 function setResult(set) {
   const o = set.outcome;
   const feedback = (set.result.questions || []).map(q => `<li><p><strong>${esc(q.prompt)}</strong> <span class="badge">${esc(q.outcome.toLowerCase())}</span></p>
@@ -167,7 +141,7 @@ route('/practice/sessions/:sessionId', async ({ sessionId }) => {
   if (set.status === 'SCORED') return { title: 'Practice result', html: setResult(set) };
   const html = `<h1>Practise ${esc(powerName(set.powerType))}</h1>
     <p>Box ${set.box} of 4 · ${plural(set.questions.length, 'question')}. This practice does not change your quiz grade.</p>
-    <form id="set-form">${set.questions.map(questionField).join('')}
+    <form id="set-form">${set.questions.map(question => questionField(question)).join('')}
       <button type="submit" class="button">Submit practice</button>
       <p id="set-error" class="field-error" role="alert"></p></form>`;
   const mount = () => document.getElementById('set-form').addEventListener('submit', async event => {
@@ -175,7 +149,7 @@ route('/practice/sessions/:sessionId', async ({ sessionId }) => {
     showProblem('set-error', null);
     try {
       const scored = await api(`/api/v1/me/practice/sessions/${encodeURIComponent(sessionId)}/submission`,
-        { method: 'POST', body: { answers: answersOf(event.target) } });
+        { method: 'POST', body: { answers: collectAnswers(event.target) } });
       const main = document.getElementById('main');
       main.innerHTML = setResult(scored);
       document.title = 'Practice result · Upward';

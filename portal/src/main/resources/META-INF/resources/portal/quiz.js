@@ -68,7 +68,8 @@ route('/quizzes/:quizId', async ({ quizId }) => {
   return { title: quiz.title, html, mount };
 });
 
-function questionField(question, saved) {
+/** One question as a fieldset, with the learner's saved answer checked; practice sets use it too. */
+export function questionField(question, saved) {
   const chosen = new Set(saved?.optionIds || []);
   const legend = `<legend><span class="question-number">Question ${question.number}.</span> ${esc(question.prompt)}</legend>`;
   if (question.type === 'MATCHING') {
@@ -88,7 +89,7 @@ function questionField(question, saved) {
       <label for="o-${esc(question.id)}-${esc(o.id)}">${esc(o.text)}</label></div>`).join('')}</fieldset>`;
 }
 
-function collectAnswers(form) {
+export function collectAnswers(form) {
   return [...form.querySelectorAll('fieldset.question')].map(fieldset => {
     const questionId = fieldset.dataset.question;
     if (fieldset.dataset.type === 'MATCHING') {
