@@ -138,6 +138,10 @@ class LearnerPortalIT extends BrowserTest {
         // The quiz service learns of the completion from an event: until then it refuses the start (409), and the
         // refusal is shown beside the button. Revisit and try again until the attempt opens.
         browser.revisitUntil("/quizzes/tips-check", driver -> {
+            // Until then the page may also show the quiz locked, with no start button: revisit.
+            if (driver.findElements(By.id("start-attempt")).isEmpty()) {
+                return false;
+            }
             browser.click(By.id("start-attempt"));
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("attempt-form")).isEmpty()
                     || !d.findElement(By.id("start-error")).getText().isEmpty());
