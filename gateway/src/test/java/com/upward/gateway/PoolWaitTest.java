@@ -48,4 +48,17 @@ class PoolWaitTest {
         assertNotNull(waited.header("Retry-After"), "says when to try again");
         slow.join().then().statusCode(200);
     }
+
+    @Test
+    void aReadTheServiceHoldsOpenLeavesThePooledConnectionsToOtherRequests() {
+        String learner = TestTokens.learner("learner-held-read", "acme");
+        int slowBefore = StandInServiceResource.hits(StandInServiceResource.SLOW);
+        // A watcher's read, held by the service (here for the stand-in's five seconds), as a progress page is.
+        CompletableFuture<Response> held = CompletableFuture.supplyAsync(() -> given().auth().oauth2(learner)
+                .header("If-None-Match", "\"seen\"").header("Prefer", "wait=5").get(StandInServiceResource.SLOW));
+        await().atMost(Duration.ofSeconds(10)).until(() -> StandInServiceResource.hits(StandInServiceResource.SLOW) > slowBefore);
+
+        given().auth().oauth2(learner).get("/api/v1/courses/c1").then().statusCode(200);
+        held.join().then().statusCode(200);
+    }
 }

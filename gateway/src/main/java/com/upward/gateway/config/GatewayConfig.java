@@ -63,6 +63,13 @@ public interface GatewayConfig {
         /** Connections to each service. */
         @WithDefault("50")
         int maxConnections();
+
+        /**
+         * Connections to each service for reads it holds open until something changes (a GET with If-None-Match
+         * and {@code Prefer: wait}): a held read takes no worker of the service, only a connection.
+         */
+        @WithDefault("1000")
+        int maxHeldReads();
     }
 
     /**

@@ -39,6 +39,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import io.smallrye.faulttolerance.api.TypedGuard;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
@@ -92,22 +93,18 @@ public class ServiceProxy {
     KnownTokenPath knownTokenPath;
 
     void register(@Observes Router router) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setKeepAlive(true)
-                // Below the services' own idle timeout, so the gateway drops an idle connection before a service does.
-                .setKeepAliveTimeout((int) config.pool().keepAliveTimeout().toSeconds())
-                .setIdleTimeout((int) config.pool().idleTimeout().toSeconds())
-                .setMaxPoolSize(config.pool().maxConnections()));
+        HttpClient client = pooledClient(config.pool().maxConnections());
+        // A read the service holds open until something changes takes none of the service's workers while held,
+        // so it does not take a connection from the pool that caps the requests that do: fifty learners watching
+        // their progress would otherwise leave every other request to that service waiting, then 503.
+        HttpClient heldReads = pooledClient(config.pool().maxHeldReads());
         List<Proxied> proxied = new ArrayList<>();
         for (ServiceRoutes.Route route : ServiceRoutes.of(config)) {
-            HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .origin(context -> connect(context, route, 0))
-                    .addInterceptor(new Guard(route, breakers.of(route.service())));
-            proxied.add(new Proxied(Pattern.compile(route.pathRegex()), route, proxy,
+            Proxies proxies = new Proxies(proxy(client, route), proxy(heldReads, route));
+            proxied.add(new Proxied(Pattern.compile(route.pathRegex()), route, proxies,
                     metrics.counter("upward.gateway.proxy.known-token", "service", route.service())));
             // Everyone without a known token, after the filter chain and Quarkus' authentication.
-            router.routeWithRegex(route.pathRegex()).handler(context -> forward(context, route, proxy, authenticated(context)));
+            router.routeWithRegex(route.pathRegex()).handler(context -> forward(context, route, proxies, authenticated(context)));
         }
         // Ahead of the filter chain, for every request: a caller whose token was verified before gets the edge's
         // checks in one step. A route without a path, matched here: a path route would make Vert.x parse the query
@@ -125,13 +122,40 @@ public class ServiceProxy {
                 context.next();
             } else if (knownTokenPath.admit(context, token)) {
                 target.knownTokenRequests().increment();
-                forward(context, target.route(), target.proxy(), token);
+                forward(context, target.route(), target.proxies(), token);
             }
         });
     }
 
-    /** A routed path prefix as a pattern, its route and proxy, and the count of its known-token requests. */
-    private record Proxied(Pattern path, ServiceRoutes.Route route, HttpProxy proxy, Counter knownTokenRequests) {
+    private HttpClient pooledClient(int maxConnections) {
+        return vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                // Below the services' own idle timeout, so the gateway drops an idle connection before a service does.
+                .setKeepAliveTimeout((int) config.pool().keepAliveTimeout().toSeconds())
+                .setIdleTimeout((int) config.pool().idleTimeout().toSeconds())
+                .setMaxPoolSize(maxConnections));
+    }
+
+    private HttpProxy proxy(HttpClient client, ServiceRoutes.Route route) {
+        return HttpProxy.reverseProxy(client)
+                .origin(context -> connect(context, route, 0))
+                .addInterceptor(new Guard(route, breakers.of(route.service())));
+    }
+
+    /** A route's proxy for ordinary requests, and the one for reads the service may hold open (RFC 7240 wait). */
+    private record Proxies(HttpProxy ordinary, HttpProxy heldReads) {
+
+        HttpProxy of(HttpServerRequest request) {
+            String prefer = request.getHeader("Prefer");
+            boolean held = request.method() == HttpMethod.GET && request.getHeader("If-None-Match") != null
+                    && prefer != null && prefer.contains("wait");
+            return held ? heldReads : ordinary;
+        }
+    }
+
+    /** A routed path prefix as a pattern, its route and proxies, and the count of its known-token requests. */
+    private record Proxied(Pattern path, ServiceRoutes.Route route, Proxies proxies, Counter knownTokenRequests) {
     }
 
     /** The route of a proxied path; null for any other path, and for a target that is not a URI (the filters refuse it). */
@@ -148,11 +172,11 @@ public class ServiceProxy {
         return null;
     }
 
-    private void forward(RoutingContext context, ServiceRoutes.Route route, HttpProxy proxy, JsonWebToken token) {
+    private void forward(RoutingContext context, ServiceRoutes.Route route, Proxies proxies, JsonWebToken token) {
         if (!route.roles().isEmpty() && (token == null || !route.admits(token.getGroups()))) {
             EdgeResponses.problem(context, SecurityProblems.forbiddenProblem(context.request().path()));
         } else if (!pageTooLarge(context)) {
-            proxy.handle(context.request());
+            proxies.of(context.request()).handle(context.request());
         }
     }
 
