@@ -1,7 +1,6 @@
 package com.upward.progress.domain;
 
 import com.upward.platform.events.contract.CoursePublished;
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -17,11 +16,9 @@ import java.util.List;
 
 /**
  * A published course version's lessons and quizzes, kept from its upward.course.published event. A version never
- * changes once published, so it is cached across transactions (Hibernate's second-level cache): each refresh and
- * each progress read use it without reading and parsing its JSON again.
+ * changes once published, so CourseVersionRepository reads each once and shares it across transactions.
  */
 @Entity
-@Cacheable
 @Immutable
 @Table(name = "course_version")
 @IdClass(CourseStructure.Key.class)
@@ -51,6 +48,18 @@ public class CourseStructure {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<CoursePublished.Quiz> quizzes;
+
+    /** The same version, outside any persistence context. */
+    public CourseStructure copy() {
+        CourseStructure copy = new CourseStructure();
+        copy.courseId = courseId;
+        copy.version = version;
+        copy.title = title;
+        copy.publishedAt = publishedAt;
+        copy.lessons = List.copyOf(lessons);
+        copy.quizzes = List.copyOf(quizzes);
+        return copy;
+    }
 
     /** The structure a published version's event tells. */
     public static CourseStructure of(CoursePublished course) {

@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The published course versions (course_version), kept from upward.course.published. */
 @ApplicationScoped
@@ -15,8 +17,32 @@ public class CourseVersionRepository {
     @Inject
     EntityManager entityManager;
 
+    /**
+     * A published version never changes, so each is read and parsed once per instance and then served from
+     * here. Not Hibernate's second-level cache: every native update in the service (the inbox, the read model)
+     * empties that cache, since Hibernate cannot tell which entities a native statement touches.
+     */
+    private final Map<CourseStructure.Key, CourseStructure> published = new ConcurrentHashMap<>();
+
     public Optional<CourseStructure> find(String courseId, int version) {
-        return Optional.ofNullable(entityManager.find(CourseStructure.class, new CourseStructure.Key(courseId, version)));
+        CourseStructure.Key key = new CourseStructure.Key(courseId, version);
+        CourseStructure known = published.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        CourseStructure stored = entityManager.find(CourseStructure.class, key);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        // A copy that no persistence context manages, so it can be shared by every later transaction.
+        CourseStructure shared = stored.copy();
+        published.put(key, shared);
+        return Optional.of(shared);
+    }
+
+    /** After the table was emptied (a rebuild): the versions come back with the replayed events. */
+    public void forgetAll() {
+        published.clear();
     }
 
     /** Whether this version is stored, asked of the table itself (not of the cache), so a rebuild stores it again. */

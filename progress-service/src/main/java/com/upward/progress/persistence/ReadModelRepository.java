@@ -1,6 +1,5 @@
 package com.upward.progress.persistence;
 
-import com.upward.progress.domain.CourseStructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,10 +18,13 @@ public class ReadModelRepository {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    CourseVersionRepository courses;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void truncate() {
         entityManager.createNativeQuery("TRUNCATE " + String.join(", ", DERIVED_TABLES)).executeUpdate();
-        // The cached course versions go with their table (they come back with the replayed events).
-        entityManager.getEntityManagerFactory().getCache().evict(CourseStructure.class);
+        // The remembered course versions go with their table (they come back with the replayed events).
+        courses.forgetAll();
     }
 }
