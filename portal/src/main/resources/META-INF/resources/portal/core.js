@@ -308,12 +308,28 @@ function loadChartJs() {
   return chartLibrary;
 }
 
-/** Draws a chart once Chart.js is there; the numbers are also on the page as text, so a chart that fails costs nothing. */
+/**
+ * Draws a chart once it comes near the screen and Chart.js is there. On a phone a chart below the fold would
+ * otherwise cost half a second of script work before the page answers a tap; the numbers are also on the page
+ * as text, so a chart not yet drawn (or one that fails) hides nothing.
+ */
 export function drawChart(canvasId, config) {
-  loadChartJs().then(Chart => {
-    const canvas = document.getElementById(canvasId);
-    if (canvas) new Chart(canvas, config);
+  const canvas = document.getElementById(canvasId);
+  if (!canvas) return;
+  const draw = () => loadChartJs().then(Chart => {
+    if (canvas.isConnected) new Chart(canvas, config);
   }).catch(() => {});
+  if (!('IntersectionObserver' in window)) {
+    draw();
+    return;
+  }
+  const nearScreen = new IntersectionObserver(entries => {
+    if (entries.some(entry => entry.isIntersecting)) {
+      nearScreen.disconnect();
+      draw();
+    }
+  }, { rootMargin: '200px' });
+  nearScreen.observe(canvas);
 }
 
 
