@@ -3,6 +3,8 @@ package com.upward.gateway;
 import com.upward.gateway.config.LimitsConfig;
 import com.upward.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import static com.upward.platform.testing.Problems.assertProblem;
@@ -22,11 +25,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Rate limits (test profile: 40 per user, 60 per address, 30 sign-ins per address, each per 5 s window),
- * body and page size caps, CORS and the security headers. Each burst comes from its own forwarded address.
+ * Rate limits (this class's profile: 20 per user, 30 per address, 10 sign-ins per address, each per 5 s window: small
+ * bursts, so each fits in its window however busy the machine is), body and page size caps, CORS and the security
+ * headers. Each burst comes from its own forwarded address.
  */
 @QuarkusTest
+@TestProfile(LimitsTest.SmallLimits.class)
 class LimitsTest {
+
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("upward.gateway.limits.per-user-requests", "20", "upward.gateway.limits.per-ip-requests", "30",
+                    "upward.gateway.limits.sign-in-requests", "10");
+        }
+    }
+
 
     @Inject
     LimitsConfig limits;
@@ -52,7 +66,7 @@ class LimitsTest {
     @Test
     void aBurstOverThePerUserLimitGets429UntilTheWindowHasPassed() {
         String token = TestTokens.learner("learner-burst", "acme");
-        burstIsRefusedThenAllowedAgain(40, () -> from("10.0.0.3").auth().oauth2(token).get("/api/v1/me/progress/echo"));
+        burstIsRefusedThenAllowedAgain(limits.perUserRequests(), () -> from("10.0.0.3").auth().oauth2(token).get("/api/v1/me/progress/echo"));
         from("10.0.0.3").auth().oauth2(token).get("/api/v1/me/progress/echo").then().statusCode(200);
     }
 
