@@ -298,6 +298,7 @@ public final class Fixture {
             case "sessionId" -> PRACTICE_SESSION;
             case "planId" -> planId;
             case "platformId" -> ltiPlatformId;
+            case "learnerId" -> identity("learner").subject();
             default -> throw new IllegalStateException("No valid value for path parameter " + name + " of " + operation);
         };
     }
