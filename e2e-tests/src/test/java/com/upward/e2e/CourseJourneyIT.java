@@ -129,10 +129,15 @@ class CourseJourneyIT extends BrowserTest {
         browser.waitFor(By.id("learner-search")).sendKeys("osei");
         browser.waitForText(By.id("learner-count"), "1 of 3 learners");
         browser.click(By.cssSelector("label[for='learner-" + BLAKE_OSEI + "']"));
-        // A due date already passed: the assignment shows as overdue at once.
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "document.getElementById('due-date').value = arguments[0];", java.time.LocalDate.now().minusDays(1).toString());
+        // A due date already passed is refused, beside the date; a later one is accepted.
+        org.openqa.selenium.JavascriptExecutor script = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        script.executeScript("document.getElementById('due-date').value = arguments[0];",
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString());
+        browser.click(By.cssSelector("#assign-form button"));
+        browser.waitUntil(driver -> "true".equals(driver.findElement(By.id("due-date")).getAttribute("aria-invalid")));
         browser.checkPage("journey-09b-assign");
+        script.executeScript("document.getElementById('due-date').value = arguments[0];",
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14).toString());
         browser.click(By.cssSelector("#assign-form button"));
         browser.waitForText(By.id("assign-result"), "Assigned to 1 learner (Blake Osei),");
         browser.open("/admin/questions");
@@ -210,6 +215,9 @@ class CourseJourneyIT extends BrowserTest {
         browser.click(By.id("publish"));
         browser.waitFor(By.id("publish-confirm"));
         assertTrue(browser.driver().findElement(By.id("publish-summary")).getText().contains("Wrap-up: leading upward, again"));
+        // ... and what changed against the version learners get now: the lesson renamed (its blocks back as they were).
+        String changes = browser.driver().findElement(By.id("publish-changes")).getText();
+        assertTrue(changes.contains("renamed to “Wrap-up: leading upward, again”"), changes);
         browser.checkPage("journey-12d-publish-confirmation");
         browser.click(By.id("publish-cancel"));
         browser.waitUntil(driver -> !driver.findElement(By.id("publish-confirm")).isDisplayed());
@@ -222,6 +230,15 @@ class CourseJourneyIT extends BrowserTest {
     @Test
     @Order(8)
     void theAssignedLearnerSeesTheOverdueWarning() throws Exception {
+        // The organisation's LMS carries the assignment over with the due date it had there, already passed.
+        String lms = io.restassured.RestAssured.given().baseUri(Platform.stack().gatewayUrl()).contentType("application/json")
+                .body("{\"grant_type\":\"client_credentials\",\"client_id\":\"acme-lms\",\"client_secret\":\"upward-demo-secret\"}")
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
+        io.restassured.RestAssured.given().baseUri(Platform.stack().gatewayUrl()).auth().oauth2(lms).contentType("application/json")
+                .body(Map.of("enrolments", List.of(Map.of("externalId", "journey-" + java.util.UUID.randomUUID(),
+                        "learnerId", BLAKE_OSEI, "courseId", "how-to-lead-upward",
+                        "dueDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString()))))
+                .post("/api/v1/integration/enrolments").then().statusCode(200).body("failed", org.hamcrest.Matchers.equalTo(0));
         browser.open("/signin");
         browser.signIn("learner2@acme");
         browser.revisitUntil("/", driver -> browser.mainShows("Overdue: this course was due on"));

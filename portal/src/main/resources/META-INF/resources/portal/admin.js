@@ -111,9 +111,35 @@ async function learnersPage(query) {
 
 route('/admin/learners\\?.*', async () => learnersPage(new URLSearchParams(location.hash.split('?')[1] || '')));
 
+// The organisation's assignments of the course, each with its due date to change and a remove button that asks first.
+function assignmentRows(items) {
+  return items.map((a, i) => `<tr data-learner="${esc(a.learnerId)}">
+      <td data-label="Learner">${esc(a.name || a.learnerId)}</td>
+      <td data-label="Due">
+        <form class="change-due inline-form" data-index="${i}">
+          <label for="due-${i}" class="visually-hidden">New due date for ${esc(a.name || a.learnerId)}</label>
+          <input id="due-${i}" name="dueDate" type="date" required value="${esc(a.dueDate || '')}">
+          <button type="submit" class="button button-secondary">Change<span class="visually-hidden"> the due date of ${esc(a.name || a.learnerId)}</span></button>
+          <div id="due-error-${i}" class="field-error" role="alert"></div>
+        </form></td>
+      <td data-label="Remove"><div class="remove-cell">
+        <button type="button" class="button button-secondary remove-assignment" data-index="${i}">Remove<span class="visually-hidden"> the assignment of ${esc(a.name || a.learnerId)}</span>…</button>
+        <div class="card confirm" id="remove-confirm-${i}" hidden>
+          <p>Remove the assignment of ${esc(a.name || a.learnerId)}? What they have done stays in the reports.</p>
+          <button type="button" class="button remove-confirmed" data-index="${i}">Remove the assignment</button>
+          <button type="button" class="button button-secondary remove-cancel" data-index="${i}">Cancel</button>
+          <div id="remove-error-${i}" class="field-error" role="alert"></div>
+        </div></div></td></tr>`).join('');
+}
+
 route('/admin/assign', async () => {
   // The learners of the admin's own organisation, from the identity the gateway holds: picked by name, never typed as ids.
-  const directory = await api('/api/v1/admin/learners');
+  const course = encodeURIComponent(ADMIN_COURSE);
+  const [directory, current] = await Promise.all([
+    api('/api/v1/admin/learners'),
+    api(`/api/v1/admin/enrolments?courseId=${course}&size=100`)]);
+  let listed = current;
+  let assignments = current.items;
   const picker = directory.items.length
     ? `<fieldset class="learner-picker" data-problem-field="learnerIds"><legend>Learners</legend>
         <label for="learner-search">Search by name or username</label>
@@ -125,7 +151,57 @@ route('/admin/assign', async () => {
       </fieldset>`
     // An external identity provider: the gateway holds no directory, so ids are typed as before.
     : `<label for="learner-ids">Learner ids (one per line)</label>
-      <textarea id="learner-ids" name="learnerIdsText" rows="5" required></textarea>`;
+      <textarea id="learner-ids" name="learnerIdsText" data-problem-field="learnerIds" rows="5" required></textarea>`;
+  const table = () => assignments.length
+    ? `<table class="stack" id="assignment-table"><caption>${assignments.length} assigned${listed.totalItems > assignments.length ? ` (the first ${assignments.length} of ${listed.totalItems})` : ''}</caption>
+        <thead><tr><th scope="col">Learner</th><th scope="col">Due</th><th scope="col">Remove</th></tr></thead>
+        <tbody>${assignmentRows(assignments)}</tbody></table>`
+    : '<p id="assignment-table">Nobody is assigned the course yet.</p>';
+  const reload = async () => {
+    listed = await api(`/api/v1/admin/enrolments?courseId=${course}&size=100`);
+    assignments = listed.items;
+    document.getElementById('assignments').innerHTML = table();
+    mountRows();
+  };
+  const mountRows = () => {
+    document.querySelectorAll('form.change-due').forEach(form => form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const a = assignments[form.dataset.index];
+      const slot = `due-error-${form.dataset.index}`;
+      showError(slot, null);
+      try {
+        const changed = await api(`/api/v1/admin/enrolments/${course}/${encodeURIComponent(a.learnerId)}`,
+          { method: 'PUT', body: { dueDate: new FormData(form).get('dueDate') } });
+        document.getElementById('assignment-result').textContent = `Due date of ${a.name || a.learnerId} changed to ${changed.dueDate}.`;
+      } catch (error) {
+        showError(slot, error, () => form.requestSubmit());
+      }
+    }));
+    document.querySelectorAll('.remove-assignment').forEach(button => button.addEventListener('click', () => {
+      const confirm = document.getElementById(`remove-confirm-${button.dataset.index}`);
+      confirm.hidden = false;
+      confirm.querySelector('.remove-confirmed').focus();
+    }));
+    document.querySelectorAll('.remove-cancel').forEach(button => button.addEventListener('click', () => {
+      document.getElementById(`remove-confirm-${button.dataset.index}`).hidden = true;
+      document.querySelector(`.remove-assignment[data-index="${button.dataset.index}"]`).focus();
+    }));
+    document.querySelectorAll('.remove-confirmed').forEach(button => button.addEventListener('click', async () => {
+      const a = assignments[button.dataset.index];
+      const slot = `remove-error-${button.dataset.index}`;
+      button.disabled = true;
+      showError(slot, null);
+      try {
+        await api(`/api/v1/admin/enrolments/${course}/${encodeURIComponent(a.learnerId)}`, { method: 'DELETE' });
+        await reload();
+        document.getElementById('assignment-result').textContent = `The assignment of ${a.name || a.learnerId} was removed.`;
+        document.getElementById('assignments-heading').focus();
+      } catch (error) {
+        button.disabled = false;
+        showError(slot, error, () => button.click());
+      }
+    }));
+  };
   return {
     title: 'Assign the course',
     html: `<h1>Assign the course</h1>
@@ -136,8 +212,14 @@ route('/admin/assign', async () => {
       <button type="submit" class="button">Assign “How to Lead Upward”</button>
       <p id="assign-result" role="status"></p>
       <div id="assign-error" class="field-error" role="alert"></div>
-    </form>`,
+    </form>
+    <section aria-labelledby="assignments-heading">
+      <h2 id="assignments-heading" tabindex="-1">Assigned learners</h2>
+      <p id="assignment-result" role="status"></p>
+      <div id="assignments">${table()}</div>
+    </section>`,
     mount: () => {
+      mountRows();
       const search = document.getElementById('learner-search');
       search?.addEventListener('input', () => {
         const needle = search.value.trim().toLowerCase();
@@ -163,6 +245,7 @@ route('/admin/assign', async () => {
           const assigned = await api('/api/v1/admin/enrolments', { method: 'POST', body: { learnerIds, courseId: ADMIN_COURSE, dueDate: form.get('dueDate') } });
           const names = assigned.learnerIds.map(id => directory.items.find(l => l.id === id)?.name || id);
           document.getElementById('assign-result').textContent = `Assigned to ${names.length} learner${names.length === 1 ? '' : 's'} (${names.join(', ')}), due ${assigned.dueDate}.`;
+          await reload();
         } catch (error) {
           showError('assign-error', error, () => event.target.requestSubmit());
         }

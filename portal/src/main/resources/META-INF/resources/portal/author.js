@@ -26,9 +26,17 @@ route('/author', async () => {
 });
 
 route('/author/:courseId', async ({ courseId }) => {
-  const [draft, validation] = await Promise.all([
+  const [draft, validation, changes] = await Promise.all([
     api(`/api/v1/admin/courses/${enc(courseId)}/draft`),
-    api(`/api/v1/admin/courses/${enc(courseId)}/draft/validation`)]);
+    api(`/api/v1/admin/courses/${enc(courseId)}/draft/validation`),
+    api(`/api/v1/admin/courses/${enc(courseId)}/draft/changes`)]);
+  // What learners who start from then on get that differs from the version they get now.
+  const changeList = changes.comparedWith == null
+    ? '<p>This is the first version of the course.</p>'
+    : `<h4 id="publish-changes-heading">What changed since version ${changes.comparedWith}</h4>
+       ${changes.changes.length
+         ? `<ul id="publish-changes" aria-labelledby="publish-changes-heading">${changes.changes.map(c => `<li data-kind="${esc(c.kind)}">${esc(c.summary)}</li>`).join('')}</ul>`
+         : `<p id="publish-changes">Nothing changed since version ${changes.comparedWith}: publishing makes a copy of it.</p>`}`;
   const modules = draft.modules.map(m => `<section class="module"><h2>${esc(m.title)}</h2><ol>
       ${m.lessons.map(l => `<li><a href="#/author/${esc(courseId)}/lessons/${esc(l.id)}">${esc(l.title)}</a>
         <span class="meta">${l.estimatedMinutes} min · ${l.blockCount} blocks</span></li>`).join('')}</ol></section>`).join('');
@@ -39,6 +47,7 @@ route('/author/:courseId', async ({ courseId }) => {
         <button type="button" class="button" id="publish">Publish version ${validation.version}…</button>
         <div id="publish-confirm" class="card confirm" hidden>
           <h3>Publish version ${validation.version}?</h3>
+          ${changeList}
           <p>Learners who start the course from now on get this version:</p>
           <ul id="publish-summary">
             <li>${draft.modules.length} modules, ${draft.modules.reduce((n, m) => n + m.lessons.length, 0)} lessons, ${(draft.quizzes || []).length} quizzes</li>
@@ -55,7 +64,7 @@ route('/author/:courseId', async ({ courseId }) => {
     ${modules}`;
   const mount = () => {
     const confirm = document.getElementById('publish-confirm');
-    // Publishing cannot be undone: the first button asks, showing what the new version holds.
+    // Publishing cannot be undone: the first button asks, showing what changed and what the new version holds.
     document.getElementById('publish')?.addEventListener('click', () => {
       confirm.hidden = false;
       document.getElementById('publish-confirmed').focus();

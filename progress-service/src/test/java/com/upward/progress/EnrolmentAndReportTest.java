@@ -56,13 +56,18 @@ class EnrolmentAndReportTest {
         String admin = TestTokens.admin("admin-" + org, org);
         LocalDate future = LocalDate.now(ZoneOffset.UTC).plusDays(30);
         LocalDate past = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+        // ann and bob are in the organisation's directory (the gateway's), though neither has signed in yet.
+        for (String learner : List.of("ann-" + org, "bob-" + org)) {
+            TestDirectory.register(org, learner, "Test " + learner);
+        }
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("learnerIds", List.of("ann-" + org, "bob-" + org), "courseId", courseId, "dueDate", future.toString()))
                 .post("/api/v1/admin/enrolments").then().statusCode(200).body("learnerIds", hasSize(2));
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("learnerIds", List.of("cy-" + org), "courseId", courseId, "dueDate", past.toString()))
-                .post("/api/v1/admin/enrolments").then().statusCode(200);
-        // cy was never seen before: the assignment is pending until cy first signs in to this organisation.
+        // cy's assignment comes from the LMS, carried over with a date already past; it waits until cy first signs in.
+        given().auth().oauth2(TestTokens.token(org + "-lms", org, "integration")).contentType(ContentType.JSON)
+                .body(Map.of("enrolments", List.of(Map.of("externalId", "cy", "learnerId", "cy-" + org, "courseId", courseId,
+                        "dueDate", past.toString()))))
+                .post("/api/v1/integration/enrolments").then().statusCode(200).body("created", equalTo(1));
         given().auth().oauth2(TestTokens.learner("cy-" + org, org)).get("/api/v1/me/enrolments").then().statusCode(200)
                 .body("courseId", equalTo(List.of(courseId))).body("[0].dueDate", equalTo(past.toString()));
         // A name with a comma, a quote and a line break, for the CSV.
@@ -217,11 +222,15 @@ class EnrolmentAndReportTest {
         String acmeLearner = "ann-" + acme.orgId();
         String unknown = unique("nobody");
         for (String id : List.of(acmeLearner, unknown)) {
-            given().auth().oauth2(globex).contentType(ContentType.JSON)
+            Response refused = given().auth().oauth2(globex).contentType(ContentType.JSON)
                     .body(Map.of("learnerIds", List.of(id), "courseId", acme.courseId(), "dueDate", "2030-01-01"))
-                    .post("/api/v1/admin/enrolments").then().statusCode(200).body("learnerIds", equalTo(List.of(id)));
+                    .post("/api/v1/admin/enrolments");
+            assertProblem(refused, 400);
+            assertEquals("learnerIds[0]", refused.jsonPath().getString("errors[0].field"));
+            assertEquals("'" + id + "' is not a learner of your organisation", refused.jsonPath().getString("errors[0].message"));
         }
         assertEquals(0L, count(entityManager, "SELECT count(*) FROM enrolment WHERE org_id = 'globex'"));
+        assertEquals(0L, count(entityManager, "SELECT count(*) FROM pending_enrolment WHERE org_id = 'globex'"));
         given().auth().oauth2(TestTokens.learner(acmeLearner, acme.orgId())).get("/api/v1/me/enrolments").then()
                 .statusCode(200).body("source", equalTo(List.of("ASSIGNED"))).body("[0].dueDate", equalTo(LocalDate.now(ZoneOffset.UTC).plusDays(30).toString()));
     }
@@ -231,17 +240,17 @@ class EnrolmentAndReportTest {
         Org acme = seed();
         String globex = TestTokens.admin("admin-globex", "globex");
         String newcomer = unique("newcomer");
-        given().auth().oauth2(globex).contentType(ContentType.JSON)
+        // globex's admin cannot assign an id its directory does not list: refused, nothing stored anywhere.
+        assertProblem(given().auth().oauth2(globex).contentType(ContentType.JSON)
                 .body(Map.of("learnerIds", List.of(newcomer, unique("made-up")), "courseId", acme.courseId(), "dueDate", "2030-01-01"))
-                .post("/api/v1/admin/enrolments").then().statusCode(200).body("learnerIds", hasSize(2));
-        // Pending assignments of ids nobody has seen do not raise globex's counts.
+                .post("/api/v1/admin/enrolments"), 400);
         given().auth().oauth2(globex).get("/api/v1/admin/reports/summary?courseId=" + acme.courseId()).then().statusCode(200)
                 .body("enrolled", equalTo(0));
 
-        // The newcomer turns out to be acme's: their first sign-in shows nothing of globex's assignment ...
+        // The newcomer turns out to be acme's: their first sign-in shows nothing of globex's attempt ...
         String token = TestTokens.learner(newcomer, acme.orgId());
         given().auth().oauth2(token).get("/api/v1/me/enrolments").then().statusCode(200).body("$", hasSize(0));
-        // ... and acme can still assign them, with its own due date, into its own report only.
+        // ... and acme can assign them, known by their sign-in, with its own due date, into its own report only.
         LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(7);
         given().auth().oauth2(acme.admin()).contentType(ContentType.JSON)
                 .body(Map.of("learnerIds", List.of(newcomer), "courseId", acme.courseId(), "dueDate", due.toString()))

@@ -69,9 +69,11 @@ class ReplayTest {
         publish(course(courseId, 2));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 count(entityManager, "SELECT count(*) FROM course_version WHERE course_id = ?1", courseId) == 2);
+        TestDirectory.register(org, "r1-" + org, "Test r1-" + org);
+        TestDirectory.register(org, "r4-" + org, "Test r4-" + org);
         given().auth().oauth2(TestTokens.admin("admin", org)).contentType(ContentType.JSON)
                 .body(Map.of("learnerIds", List.of("r1-" + org, "r4-" + org), "courseId", courseId,
-                        "dueDate", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()))
+                        "dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString()))
                 .post("/api/v1/admin/enrolments").then().statusCode(200);
         requiredLessonsDone("r1-" + org, org, courseId);
         publish(attempt("r1-" + org, org, courseId, 1, 70, 3));

@@ -10,6 +10,7 @@ import com.upward.course.rest.AuthorViews.Order;
 import com.upward.course.rest.AuthorViews.QuizRequest;
 import com.upward.course.service.CourseDrafts;
 import com.upward.course.service.DraftRecords.AuthorCourse;
+import com.upward.course.service.DraftRecords.Changes;
 import com.upward.course.service.DraftRecords.DraftLessonView;
 import com.upward.course.service.DraftRecords.DraftView;
 import com.upward.course.service.DraftRecords.Publication;
@@ -194,6 +195,13 @@ public class AuthorResource {
     @Path("/{courseId}/draft/validation")
     public Validation validation(@PathParam("courseId") @Slug String courseId) {
         return drafts.validate(courseId);
+    }
+
+    /** What publishing would change: the draft against the newest published version, for the confirmation. */
+    @GET
+    @Path("/{courseId}/draft/changes")
+    public Changes changes(@PathParam("courseId") @Slug String courseId) {
+        return drafts.changes(courseId);
     }
 
     @POST

@@ -15,6 +15,7 @@ import com.upward.course.persistence.CourseVersionRepository;
 import com.upward.course.persistence.LessonRepository;
 import com.upward.course.persistence.QuizPlacementRepository;
 import com.upward.course.service.DraftRecords.AuthorCourse;
+import com.upward.course.service.DraftRecords.Changes;
 import com.upward.course.service.DraftRecords.CourseDetails;
 import com.upward.course.service.DraftRecords.CreateDraft;
 import com.upward.course.service.DraftRecords.DraftLesson;
@@ -132,6 +133,15 @@ public class CourseDrafts {
         List<String> problems = new ArrayList<>(CourseValidator.problems(withVersion(draft.content, next)));
         staleness(draft, next).ifPresent(problems::add);
         return new Validation(courseId, next, problems.isEmpty(), problems);
+    }
+
+    /** What publishing the draft would change for learners who start from then on: against the newest published version. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Changes changes(String courseId) {
+        CourseDraft draft = drafts.of(courseId).orElseThrow(noDraft(courseId));
+        Optional<CourseVersion> latest = versions.latest(courseId);
+        return new Changes(courseId, latest.map(version -> version.version).orElse(null), draft.revision,
+                DraftComparison.changes(latest.map(this::document).orElse(null), draft.content));
     }
 
     // Writes

@@ -79,6 +79,21 @@ public final class DraftRecords {
     public record Validation(String courseId, int version, boolean valid, List<String> problems) {
     }
 
+    /**
+     * What publishing the draft would change: the draft against the newest published version ({@code comparedWith},
+     * null when none is), at the draft's {@code revision}.
+     */
+    public record Changes(String courseId, Integer comparedWith, int revision, List<Change> changes) {
+    }
+
+    /**
+     * One change: {@code kind} (COURSE_DETAILS, MODULE_ADDED/RENAMED/REMOVED, LESSON_ADDED/REMOVED/RENAMED/MOVED,
+     * LESSONS_REORDERED, LESSON_BLOCKS, LESSON_SETTINGS, QUIZ_ADDED/REMOVED/MOVED, QUIZ_SETTINGS), the id and title of
+     * what changed, and the change in a sentence for a person.
+     */
+    public record Change(String kind, String id, String title, String summary) {
+    }
+
     public record Publication(String courseId, int version, Instant publishedAt, int lessonCount, int quizCount) {
     }
 

@@ -109,6 +109,11 @@ public final class Stack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresNode.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString());
+        if (service.name().equals("progress-service")) {
+            // Assignments check their learners against the organisation's directory, which the gateway serves.
+            config.services().stream().filter(StackConfig.Service::isGateway).findFirst().ifPresent(gateway -> env.put(
+                    "UPWARD_PROGRESS_DIRECTORY_URL", "http://127.0.0.1:" + gateway.port() + "/api/v1/admin/learners"));
+        }
         if (service.isGateway()) {
             env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toUri().toString());
             serviceUrls.forEach((name, url) -> env.put(

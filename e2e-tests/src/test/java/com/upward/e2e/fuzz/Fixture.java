@@ -209,6 +209,16 @@ public final class Fixture {
         if (operation.path().startsWith("/api/v1/me/conversation-plans")) {
             ensurePlan();
         }
+        if (operation.path().startsWith("/api/v1/admin/enrolments/")) {
+            ensureAssignment();
+        }
+    }
+
+    /** The learner's assignment, made again if an accepted DELETE removed it, so a valid change or removal finds one. */
+    private void ensureAssignment() {
+        expect(2, send("progress-service", Request.json("POST", "/api/v1/admin/enrolments", token("admin"),
+                "{\"learnerIds\":[\"" + identity("learner").subject() + "\"],\"courseId\":\"" + COURSE
+                        + "\",\"dueDate\":\"2030-01-31\"}")));
     }
 
     /** A conversation plan still planned (an accepted write may have deleted it or marked it held). */
@@ -288,6 +298,7 @@ public final class Fixture {
             case "sessionId" -> PRACTICE_SESSION;
             case "planId" -> planId;
             case "platformId" -> ltiPlatformId;
+            case "learnerId" -> identity("learner").subject();
             default -> throw new IllegalStateException("No valid value for path parameter " + name + " of " + operation);
         };
     }
@@ -454,7 +465,7 @@ public final class Fixture {
         if (path.startsWith("/api/v1/me/conversation-plans")) {
             return reading("assessment-service", "/api/v1/me/conversation-plans", learner);
         }
-        if (path.equals("/api/v1/admin/enrolments") || path.equals("/api/v1/integration/enrolments")) {
+        if (path.startsWith("/api/v1/admin/enrolments") || path.equals("/api/v1/integration/enrolments")) {
             // The valid request enrols the fixture's learner, so an enrolment made shows in the learner's own list.
             return reading("progress-service", "/api/v1/me/enrolments", learner);
         }

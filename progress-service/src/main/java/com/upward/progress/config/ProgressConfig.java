@@ -3,6 +3,10 @@ package com.upward.progress.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
 
 @ConfigMapping(prefix = "upward.progress")
 public interface ProgressConfig {
@@ -12,6 +16,8 @@ public interface ProgressConfig {
     Enrolments enrolments();
 
     Integration integration();
+
+    Directory directory();
 
     /**
      * The longest a learner's progress read may wait for a change ({@code Prefer: wait=N} with
@@ -42,6 +48,19 @@ public interface ProgressConfig {
         /** The most learners one assignment request may name. */
         @WithDefault("500")
         int maxLearnersPerRequest();
+    }
+
+    /**
+     * The organisation's learner directory, which the gateway serves from the identity it holds
+     * ({@code GET /api/v1/admin/learners}, answered for the organisation of the admin's own token).
+     */
+    interface Directory {
+        /** Its URL; unset: no directory (an external identity provider), so only learners seen here can be assigned. */
+        Optional<URI> url();
+
+        /** How long an assignment waits for the directory's answer. */
+        @WithDefault("3s")
+        Duration timeout();
     }
 
     interface Integration {

@@ -3,6 +3,7 @@ package com.upward.progress.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -30,14 +31,89 @@ public class EnrolmentRepository {
     @Inject
     EntityManager entityManager;
 
-    /** The ids among {@code learnerIds} that are learners of the organisation: bound to it by their first sign-in or activity. */
+    /** An admin's assignment as listed: the learner's name is the stored one (null if never known). */
+    public record AssignmentRow(String learnerId, String name, String courseId, LocalDate dueDate, String assignedBy,
+                             Instant assignedAt) {
+    }
+
+    /**
+     * The ids among {@code learnerIds} that are learners of the organisation: bound to it by a sign-in (or by the
+     * directory at an assignment: {@code learner_profile}), or, for ids bound to none, by activity under it (events
+     * from verified requests). An enrolment alone makes nobody a learner.
+     */
     @SuppressWarnings("unchecked")
     public List<String> membersOf(String orgId, Collection<String> learnerIds) {
         return entityManager.createNativeQuery("""
                         SELECT learner_id FROM learner_profile WHERE learner_id IN (:ids) AND org_id = :org
-                        UNION SELECT s.learner_id FROM learner_course_summary s WHERE s.learner_id IN (:ids) AND s.org_id = :org
-                            AND NOT EXISTS (SELECT 1 FROM learner_profile p WHERE p.learner_id = s.learner_id)""")
+                        UNION SELECT c.learner_id FROM learner_course c WHERE c.learner_id IN (:ids) AND c.org_id = :org
+                            AND NOT EXISTS (SELECT 1 FROM learner_profile p WHERE p.learner_id = c.learner_id)
+                        UNION SELECT a.learner_id FROM quiz_attempt a WHERE a.learner_id IN (:ids) AND a.org_id = :org
+                            AND NOT EXISTS (SELECT 1 FROM learner_profile p WHERE p.learner_id = a.learner_id)""")
                 .setParameter("ids", learnerIds).setParameter("org", orgId).getResultList();
+    }
+
+    /** The organisation's assignments, by learner name, optionally of one course. */
+    public List<AssignmentRow> assignments(String orgId, String courseId, int limit, int offset) {
+        Query query = entityManager.createNativeQuery("""
+                        SELECT e.learner_id, p.display_name, e.course_id, e.due_date, e.assigned_by, e.enrolled_at
+                        FROM enrolment e LEFT JOIN learner_profile p ON p.learner_id = e.learner_id
+                        WHERE e.org_id = :org AND e.source = 'ASSIGNED'""" + (courseId == null ? "" : " AND e.course_id = :course") + """
+
+                        ORDER BY lower(coalesce(p.display_name, e.learner_id)), e.learner_id, e.course_id
+                        LIMIT :limit OFFSET :offset""")
+                .setParameter("org", orgId).setParameter("limit", limit).setParameter("offset", offset);
+        if (courseId != null) {
+            query.setParameter("course", courseId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(EnrolmentRepository::assignment).toList();
+    }
+
+    public long countAssignments(String orgId, String courseId) {
+        Query query = entityManager.createNativeQuery("SELECT count(*) FROM enrolment WHERE org_id = :org AND source = 'ASSIGNED'"
+                + (courseId == null ? "" : " AND course_id = :course")).setParameter("org", orgId);
+        if (courseId != null) {
+            query.setParameter("course", courseId);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** One assignment of the organisation; empty for another organisation's, a self-enrolment, or none. */
+    public Optional<AssignmentRow> assignment(String orgId, String learnerId, String courseId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT e.learner_id, p.display_name, e.course_id, e.due_date, e.assigned_by, e.enrolled_at
+                        FROM enrolment e LEFT JOIN learner_profile p ON p.learner_id = e.learner_id
+                        WHERE e.org_id = :org AND e.learner_id = :learner AND e.course_id = :course AND e.source = 'ASSIGNED'""")
+                .setParameter("org", orgId).setParameter("learner", learnerId).setParameter("course", courseId)
+                .getResultList();
+        return rows.stream().findFirst().map(EnrolmentRepository::assignment);
+    }
+
+    private static AssignmentRow assignment(Object[] row) {
+        return new AssignmentRow(Rows.text(row[0]), Rows.text(row[1]), Rows.text(row[2]), Rows.localDate(row[3]),
+                Rows.text(row[4]), Rows.instant(row[5]));
+    }
+
+    /** A new due date for the organisation's assignment; false when it has no such assignment. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean changeDueDate(String orgId, String learnerId, String courseId, LocalDate dueDate, String adminId) {
+        return entityManager.createNativeQuery("""
+                        UPDATE enrolment SET due_date = :due, assigned_by = :admin
+                        WHERE org_id = :org AND learner_id = :learner AND course_id = :course AND source = 'ASSIGNED'""")
+                .setParameter("due", dueDate).setParameter("admin", adminId).setParameter("org", orgId)
+                .setParameter("learner", learnerId).setParameter("course", courseId).executeUpdate() > 0;
+    }
+
+    /** Removes the organisation's assignment; false when it has no such assignment. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean removeAssignment(String orgId, String learnerId, String courseId) {
+        return entityManager.createNativeQuery("""
+                        DELETE FROM enrolment
+                        WHERE org_id = :org AND learner_id = :learner AND course_id = :course AND source = 'ASSIGNED'""")
+                .setParameter("org", orgId).setParameter("learner", learnerId).setParameter("course", courseId)
+                .executeUpdate() > 0;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

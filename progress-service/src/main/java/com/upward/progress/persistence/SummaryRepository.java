@@ -110,6 +110,13 @@ public class SummaryRepository {
                 .executeUpdate();
     }
 
+    /** Removes the learner's row of the course (nothing here makes them part of it any more). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remove(String learnerId, String courseId) {
+        entityManager.createNativeQuery("DELETE FROM learner_course_summary WHERE learner_id = :learner AND course_id = :course")
+                .setParameter("learner", learnerId).setParameter("course", courseId).executeUpdate();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void rename(String learnerId, String displayName) {
         entityManager.createNativeQuery("UPDATE learner_course_summary SET learner_name = :name WHERE learner_id = :learner")

@@ -108,6 +108,13 @@ public class LearnerCourseRefresh {
         CertificateRepository.Held certificate = certificates.held(learnerId, courseId).orElse(null);
         Facts facts = facts(learnerId, courseId, enrolment == null ? null : enrolment.orgId());
         if (facts == null) {
+            // Nothing makes the learner part of the course any more (an assignment removed before any activity).
+            summaries.counted(learnerId, courseId).ifPresent(before -> {
+                summaries.remove(learnerId, courseId);
+                reportCounts.decrement(new ReportCountRepository.Key(before.orgId(), courseId, before.status(),
+                        before.quizzesPassed(), before.score(), before.dueDate()));
+                learnerPower.replace(learnerId, courseId, before.orgId(), Map.of());
+            });
             return;
         }
         if (enrolment == null && enrolments.claimPending(facts.orgId(), learnerId, courseId)) {
