@@ -37,6 +37,21 @@ public final class Browser implements AutoCloseable {
     private final String baseUrl;
 
     public Browser(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** A browser that blocks third-party cookies, as Safari does and Chrome can: for tools inside another site's frame. */
+    public static Browser blockingThirdPartyCookies(String baseUrl) {
+        return new Browser(baseUrl, Boolean.TRUE);
+    }
+
+    /** A browser that keeps third-party cookies, as Chrome's default settings did for years. */
+    public static Browser allowingThirdPartyCookies(String baseUrl) {
+        return new Browser(baseUrl, Boolean.FALSE);
+    }
+
+    /** @param blockThirdPartyCookies null: Chromium's own default */
+    private Browser(String baseUrl, Boolean blockThirdPartyCookies) {
         this.baseUrl = baseUrl;
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -44,8 +59,14 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900",
                 "--user-data-dir=" + Path.of("target", "chromium-" + UUID.randomUUID()).toAbsolutePath());
-        options.setExperimentalOption("prefs", java.util.Map.of(
+        java.util.Map<String, Object> prefs = new java.util.HashMap<>(java.util.Map.of(
                 "download.default_directory", DOWNLOADS.toString(), "download.prompt_for_download", false));
+        if (blockThirdPartyCookies != null) {
+            // Chromium's third-party cookie setting: cookie controls mode 1 blocks them, 0 allows them; and the older switch.
+            prefs.put("profile.cookie_controls_mode", blockThirdPartyCookies ? 1 : 0);
+            prefs.put("profile.block_third_party_cookies", blockThirdPartyCookies);
+        }
+        options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         driver = new ChromeDriver(service, options);

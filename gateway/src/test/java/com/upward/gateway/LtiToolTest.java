@@ -70,7 +70,8 @@ class LtiToolTest {
 
     @Test
     void theLoginMayBeFormPosted() {
-        Response login = given().redirects().follow(false).contentType(ContentType.URLENC)
+        // From the LMS's own site, as LMSs post it: CORS does not govern a form post the browser navigates with.
+        Response login = given().redirects().follow(false).contentType(ContentType.URLENC).header("Origin", "https://lms.example")
                 .formParam("iss", "https://lms.example").formParam("login_hint", "user-7")
                 .formParam("target_link_uri", "http://localhost:8080/lti/launch").post("/lti/login");
         assertEquals(302, login.statusCode(), login::asString);
@@ -135,7 +136,7 @@ class LtiToolTest {
     void anAcceptedLaunchBecomesASessionThePortalPicksUpOnce() {
         Response login = login();
         Map<String, String> auth = query(login.header("Location"));
-        Response launch = given().redirects().follow(false).contentType(ContentType.URLENC)
+        Response launch = given().redirects().follow(false).contentType(ContentType.URLENC).header("Origin", "https://lms.example")
                 .cookie("upward_lti_" + auth.get("state"), auth.get("nonce"))
                 .formParam("id_token", "good-token").formParam("state", auth.get("state")).post("/lti/launch");
         assertEquals(303, launch.statusCode(), launch::asString);
@@ -164,6 +165,97 @@ class LtiToolTest {
 
         assertProblem(given().contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/v1/auth/lti-session"), 401);
         assertProblem(given().contentType(ContentType.JSON).body(Map.of("code", "")).post("/api/v1/auth/lti-session"), 400);
+    }
+
+    @Test
+    void aLaunchAcceptedInsideAnLmsFrameOpensThePortalInANewWindow() {
+        Map<String, String> auth = query(login().header("Location"));
+        Response framed = given().redirects().follow(false).header("Sec-Fetch-Dest", "iframe").accept("text/html")
+                .contentType(ContentType.URLENC).cookie("upward_lti_" + auth.get("state"), auth.get("nonce"))
+                .formParam("id_token", "good-token").formParam("state", auth.get("state")).post("/lti/launch");
+        assertEquals(200, framed.statusCode(), framed::asString);
+        assertTrue(framed.contentType().startsWith("text/html"));
+        assertTrue(framed.header("Content-Security-Policy").contains("frame-ancestors *"));
+        assertTrue(framed.header("Set-Cookie").contains("Max-Age=0"), "the state cookie is spent");
+        String html = framed.asString();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"/#/lti/([A-Za-z0-9_-]{43})\" target=\"_blank\"").matcher(html);
+        assertTrue(link.find(), html);
+        // The new window takes the session up with the code, once.
+        given().contentType(ContentType.JSON).body(Map.of("code", link.group(1))).post("/api/v1/auth/lti-session")
+                .then().statusCode(200);
+        assertProblem(given().contentType(ContentType.JSON).body(Map.of("code", link.group(1))).post("/api/v1/auth/lti-session"), 401);
+    }
+
+    /** A JWT-shaped id_token (the stand-in passes it): its iss and aud name the stand-in's registration. */
+    private static final String JWT_SHAPED = Base64.getUrlEncoder().withoutPadding().encodeToString(
+            "{\"alg\":\"RS256\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8)) + "."
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(
+            "{\"iss\":\"https://lms.example\",\"aud\":\"client-1\",\"sub\":\"user-7\"}".getBytes(StandardCharsets.UTF_8))
+            + ".c2lnbmF0dXJl";
+
+    private static String dataAttribute(String html, String name) {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("data-" + name + "=\"([^\"]*)\"").matcher(html);
+        assertTrue(value.find(), () -> "no data-" + name + " in " + html);
+        return value.group(1).replace("&amp;", "&").replace("&quot;", "\"");
+    }
+
+    @Test
+    void withThePlatformsStorageOnOfferTheNonceIsKeptThereForABrowserThatDropsTheCookie() {
+        Response login = given().redirects().follow(false).header("Sec-Fetch-Dest", "iframe")
+                .queryParam("iss", "https://lms.example").queryParam("login_hint", "user-7")
+                .queryParam("target_link_uri", "http://localhost:8080/lti/launch").queryParam("client_id", "client-1")
+                .queryParam("lti_storage_target", "_parent").get("/lti/login");
+        assertEquals(200, login.statusCode(), login::asString);
+        String html = login.asString();
+        assertTrue(html.contains("<script src=\"/lti/platform-storage.js\"></script>"), html);
+        assertTrue(login.header("Content-Security-Policy").contains("script-src 'self'"), login.header("Content-Security-Policy"));
+        assertEquals("put", dataAttribute(html, "action"));
+        assertEquals("_parent", dataAttribute(html, "target"));
+        assertEquals("https://lms.example", dataAttribute(html, "origin"), "only the platform's auth origin may answer");
+        Map<String, String> auth = query(dataAttribute(html, "next"));
+        String state = auth.get("state");
+        assertEquals("upward_lti_" + state, dataAttribute(html, "key"));
+        assertEquals(auth.get("nonce"), dataAttribute(html, "value"));
+        assertTrue(login.header("Set-Cookie").startsWith("upward_lti_" + state + "="), "the cookie is set too, for browsers that keep it");
+
+        // The launch comes back without the cookie: a page of ours reads the nonce back from the platform's frame.
+        Response read = given().redirects().follow(false).accept("text/html").contentType(ContentType.URLENC)
+                .formParam("id_token", JWT_SHAPED).formParam("state", state).post("/lti/launch");
+        assertEquals(200, read.statusCode(), read::asString);
+        String page = read.asString();
+        assertEquals("get", dataAttribute(page, "action"));
+        assertEquals("_parent", dataAttribute(page, "target"));
+        assertEquals("https://lms.example", dataAttribute(page, "origin"));
+        assertEquals("upward_lti_" + state, dataAttribute(page, "key"));
+        assertTrue(page.contains("action=\"/lti/launch\""), page);
+        assertTrue(page.contains("name=\"id_token\" value=\"" + JWT_SHAPED + "\""), page);
+
+        // What the platform kept, posted by that page (same origin), goes to the checks as the expected nonce.
+        Response accepted = given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").contentType(ContentType.URLENC)
+                .formParam("id_token", JWT_SHAPED).formParam("state", state).formParam("lti_storage_nonce", auth.get("nonce"))
+                .post("/lti/launch");
+        assertEquals(303, accepted.statusCode(), accepted::asString);
+        String code = accepted.header("Location").substring(accepted.header("Location").lastIndexOf('/') + 1);
+        String name = given().contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/v1/auth/lti-session")
+                .then().statusCode(200).extract().path("session.name");
+        assertEquals("nonce " + auth.get("nonce"), name);
+
+        // Another site cannot post a "stored" nonce of its choosing.
+        Response forged = given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site").accept("application/json")
+                .contentType(ContentType.URLENC).formParam("id_token", JWT_SHAPED).formParam("state", state)
+                .formParam("lti_storage_nonce", "chosen-by-the-attacker").post("/lti/launch");
+        assertProblem(forged, 401);
+        assertTrue(forged.jsonPath().getString("detail").startsWith("state: "), forged::asString);
+        // A state made without the storage is still refused without its cookie.
+        Response plain = given().accept("application/json").contentType(ContentType.URLENC).header("Sec-Fetch-Site", "same-origin")
+                .formParam("id_token", JWT_SHAPED).formParam("state", query(login().header("Location")).get("state"))
+                .formParam("lti_storage_nonce", "anything").post("/lti/launch");
+        assertProblem(plain, 401);
+    }
+
+    @Test
+    void theStorageScriptIsServed() {
+        given().get("/lti/platform-storage.js").then().statusCode(200);
     }
 
     @Test

@@ -102,7 +102,8 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
                     problem(request, 404, "Not found", "No LTI platform with issuer '" + login.getString("issuer") + "' is registered.");
                 }
             } else if (path.equals("/internal/lti/launches")) {
-                // Stands in for progress-service's checks: "good-token" passes, anything else fails the signature.
+                // Stands in for progress-service's checks: "good-token" (or any JWT-shaped token) passes, anything else
+                // fails the signature.
                 JsonObject launch = body.toJsonObject();
                 if ("dl-token".equals(launch.getString("idToken"))) {
                     json(request, 200, new JsonObject().put("learnerId", "lti-teacher-1").put("orgId", "acme")
@@ -111,7 +112,7 @@ public class StandInServiceResource implements QuarkusTestResourceLifecycleManag
                                     .put("targetId", "how-to-lead-upward"))
                             .put("deepLinking", new JsonObject().put("returnUrl", "https://lms.example/dl")
                                     .put("context", "sealed-context")).encode());
-                } else if ("good-token".equals(launch.getString("idToken"))) {
+                } else if ("good-token".equals(launch.getString("idToken")) || launch.getString("idToken").startsWith("eyJ")) {
                     json(request, 200, new JsonObject().put("learnerId", "lti-learner-1").put("orgId", "acme")
                             .put("name", "nonce " + launch.getString("expectedNonce"))
                             .put("roles", new JsonArray().add("learner")).put("messageType", "LtiResourceLinkRequest")

@@ -264,6 +264,9 @@ class LtiLaunchTest {
         assertEquals("RS256", jwks.jsonPath().getString("keys[0].alg"));
         assertTrue(jwks.asString().contains("\"n\""));
         assertTrue(!jwks.asString().contains("\"d\""), "no private part");
+        // A key retired by rotation (a KID.pem in upward.lti.retired-keys-directory) is still published after it.
+        assertEquals("upward-lti-0", jwks.jsonPath().getString("keys[1].kid"));
+        assertEquals("sig", jwks.jsonPath().getString("keys[1].use"));
     }
 
     @Test

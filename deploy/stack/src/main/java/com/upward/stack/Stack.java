@@ -26,6 +26,8 @@ public final class Stack implements AutoCloseable {
     private PostgresNode postgres;
     private KafkaProcess kafka;
     private JwtKeys keys;
+    private JwtKeys ltiToolKey;
+    private String ltiToolKeyId;
     /** Each service's instance URLs, comma-separated, as the gateway takes them. */
     private final Map<String, String> serviceUrls = new HashMap<>();
     private ServiceProcess gateway;
@@ -75,6 +77,8 @@ public final class Stack implements AutoCloseable {
         report(++step, steps, "Kafka topics", began, Topics.all().size() + " topics, " + created + " new");
 
         keys = JwtKeys.ensure(config.dataDir().resolve("keys"));
+        ltiToolKey = JwtKeys.ensureLtiTool(config.dataDir().resolve("keys"));
+        ltiToolKeyId = ltiToolKey.keyId("upward-lti-");
         config.services().forEach(service -> serviceUrls.merge(service.name(), "http://127.0.0.1:" + service.port(),
                 (first, more) -> first + "," + more));
 
@@ -118,8 +122,42 @@ public final class Stack implements AutoCloseable {
             env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toUri().toString());
             serviceUrls.forEach((name, url) -> env.put(
                     "UPWARD_GATEWAY_SERVICES_" + name.replace("-service", "").toUpperCase(Locale.ROOT), url));
+            unlessSet(env, "UPWARD_GATEWAY_LTI_PUBLIC_URL", ltiPublicUrl());
+        }
+        if ("progress-service".equals(service.name())) {
+            // Every instance signs with the one kept key: LMSs cache its JWKS, and a replica's own key would fail there.
+            if (System.getenv("UPWARD_LTI_SIGNING_KEY_LOCATION") == null) {
+                env.put("UPWARD_LTI_SIGNING_KEY_LOCATION", ltiToolKey.privateKey().toAbsolutePath().toString());
+                unlessSet(env, "UPWARD_LTI_SIGNING_KEY_ID", ltiToolKeyId);
+                // After a rotation the old public key, saved here as KID.pem, stays published until it is deleted.
+                unlessSet(env, "UPWARD_LTI_RETIRED_KEYS_DIRECTORY",
+                        ltiToolKey.privateKey().resolveSibling("lti-tool-retired").toAbsolutePath().toString());
+            }
+            unlessSet(env, "UPWARD_LTI_TOOL_URL", ltiPublicUrl());
         }
         return env;
+    }
+
+    /**
+     * Where LMSs and browsers reach the LTI tool (redirect_uri, deep-linking links): the gateway's port on localhost,
+     * a host name apart from the 127.0.0.1 of test platforms, so a launch is a cross-site request as in production;
+     * or UPWARD_GATEWAY_LTI_PUBLIC_URL (a tunnel's https URL, to connect a real LMS).
+     */
+    private String ltiPublicUrl() {
+        String configured = System.getenv("UPWARD_GATEWAY_LTI_PUBLIC_URL");
+        return configured != null ? configured : "http://localhost:" + config.gateway().port();
+    }
+
+    /** What the launcher's own environment sets (a tunnel's URL, a rotated key) wins: services inherit it. */
+    private static void unlessSet(Map<String, String> env, String name, String value) {
+        if (System.getenv(name) == null) {
+            env.put(name, value);
+        }
+    }
+
+    /** The kid of the LTI tool's key the launcher keeps in the keys folder beside the token keys. */
+    public String ltiToolKeyId() {
+        return ltiToolKeyId;
     }
 
     private void report(int step, int steps, String part, long beganNanos, String detail) {

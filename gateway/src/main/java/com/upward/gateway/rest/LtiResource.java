@@ -34,13 +34,19 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Upward as an LTI 1.3 tool, the browser's side: OIDC login initiation (the state is bound to this browser by a
@@ -53,6 +59,10 @@ import java.util.Set;
 public class LtiResource {
 
     static final String STATE_COOKIE = "upward_lti_";
+    /** The length of randomToken(): 24 random bytes, base64url. */
+    private static final int RANDOM_TOKEN_LENGTH = 32;
+    /** A frame name the platform may give as lti_storage_target (_parent, or a frame of its page). */
+    private static final Pattern STORAGE_TARGET = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
     private static final List<String> LOGIN_FIELDS = List.of("iss", "login_hint", "target_link_uri", "lti_message_hint",
             "lti_deployment_id", "client_id", "lti_storage_target");
 
@@ -98,7 +108,7 @@ public class LtiResource {
     /** The login form's fields, for the API document. */
     @Schema(name = "LtiLoginForm")
     public record LoginForm(@NotBlank String iss, @NotBlank String login_hint, @NotBlank String target_link_uri,
-                            String lti_message_hint, String lti_deployment_id, String client_id) {
+                            String lti_message_hint, String lti_deployment_id, String client_id, String lti_storage_target) {
     }
 
     private Response login(Map<String, String> fields, String fetchDest) {
@@ -113,7 +123,11 @@ public class LtiResource {
         }
         JsonNode target = call(() -> progress.login(Map.of("issuer", fields.get("iss"),
                 "clientId", fields.getOrDefault("client_id", ""))));
-        String state = randomToken();
+        String storageTarget = fields.get("lti_storage_target");
+        boolean platformStorage = storageTarget != null && STORAGE_TARGET.matcher(storageTarget).matches();
+        // With the platform's storage on offer the state also names its frame, for the launch page to ask it again.
+        String state = platformStorage ? randomToken() + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(storageTarget.getBytes(StandardCharsets.UTF_8)) : randomToken();
         String nonce = randomToken();
         UriBuilder auth = UriBuilder.fromUri(target.get("authLoginUrl").asText())
                 .queryParam("scope", "openid").queryParam("response_type", "id_token")
@@ -129,6 +143,13 @@ public class LtiResource {
         NewCookie cookie = new NewCookie.Builder(STATE_COOKIE + state).value(nonce).path("/lti")
                 .maxAge((int) config.loginTimeout().toSeconds()).httpOnly(true).secure(config.secureCookie())
                 .sameSite(NewCookie.SameSite.NONE).build();
+        if (platformStorage) {
+            // LTI Client Side postMessages: the nonce is also kept in the platform's frame, under this state, for a
+            // browser that drops the cookie; the page goes on to the auth URL once the platform has stored it.
+            return Response.ok(LtiPages.storeInPlatform(authUrl, newWindowLogin(fields), storageTarget, origin(authUrl),
+                            STATE_COOKIE + state, nonce), MediaType.TEXT_HTML_TYPE)
+                    .cookie(cookie).header("Content-Security-Policy", LtiPages.CSP_SCRIPT).build();
+        }
         if ("iframe".equals(fetchDest)) {
             // Framed by the LMS: a browser blocking third-party cookies would drop the state cookie, so offer a new
             // window (a first-party context, where the login starts again) beside continuing here.
@@ -141,6 +162,7 @@ public class LtiResource {
     @POST
     @Path("/lti/launch")
     @APIResponse(responseCode = "303", description = "Accepted: into the portal with a one-time session code")
+    @APIResponse(responseCode = "200", description = "Accepted inside an LMS frame: a page opening the portal in a new window; or a deep-linking pick page", content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "401", description = "Refused: the detail names the failed check (a page for browsers)", content = {
             @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
             @Content(mediaType = MediaType.TEXT_HTML)})
@@ -161,7 +183,32 @@ public class LtiResource {
             return refusal(401, "state: the launch carries no state, or not one this tool made.", html, null);
         }
         var cookie = headers.getCookies().get(STATE_COOKIE + state);
-        if (cookie == null) {
+        String expectedNonce = cookie == null ? null : cookie.getValue();
+        String storageTarget = storageTarget(state);
+        if (expectedNonce == null && storageTarget != null) {
+            String stored = form.get("lti_storage_nonce");
+            if (stored == null) {
+                // No cookie came back, but the platform keeps the nonce: a page of ours reads it there and posts again.
+                String platformOrigin;
+                try {
+                    platformOrigin = platformOrigin(idToken);
+                } catch (SourceErrors.Refused e) {
+                    return refusal(401, e.status() == 401 ? e.getMessage()
+                            : "iss: the id_token names no platform registered with Upward.", html, null);
+                } catch (RuntimeException e) {
+                    return refusal(503, "The launch cannot be checked now; please launch again in a moment.", html, null);
+                }
+                return Response.ok(LtiPages.readFromPlatform(storageTarget, platformOrigin, STATE_COOKIE + state, idToken,
+                        state), MediaType.TEXT_HTML_TYPE).header("Content-Security-Policy", LtiPages.CSP_SCRIPT).build();
+            }
+            if (!"same-origin".equals(headers.getHeaderString("Sec-Fetch-Site"))) {
+                // Only our own page may say what the platform stored; another site's form must not.
+                return refusal(401, "state: the nonce from the platform's storage came from another site, not from "
+                        + "Upward's launch page.", html, null);
+            }
+            expectedNonce = stored;
+        }
+        if (expectedNonce == null) {
             return refusal(401, "state: this browser did not start this login (no state cookie: it expired, was "
                     + "started elsewhere, or the browser blocks cookies in the LMS's frame; open Upward in a new window).",
                     html, null);
@@ -170,7 +217,7 @@ public class LtiResource {
                 .secure(config.secureCookie()).sameSite(NewCookie.SameSite.NONE).build();
         JsonNode launch;
         try {
-            launch = progress.launch(Map.of("idToken", idToken, "expectedNonce", cookie.getValue()));
+            launch = progress.launch(Map.of("idToken", idToken, "expectedNonce", expectedNonce));
         } catch (SourceErrors.Refused e) {
             return refusal(e.status(), e.getMessage(), html, spent);
         } catch (RuntimeException e) {
@@ -186,6 +233,12 @@ public class LtiResource {
         launch.get("roles").forEach(role -> roles.add(role.asText()));
         URI portal = sessions.start(new LtiSessions.Launched(launch.get("learnerId").asText(), launch.get("orgId").asText(),
                 launch.hasNonNull("name") ? launch.get("name").asText() : null, roles, landing(launch, roles)));
+        if ("iframe".equals(headers.getHeaderString("Sec-Fetch-Dest"))) {
+            // The portal never runs inside another site's frame (frame-ancestors 'none', and its session cookie is
+            // SameSite=Strict): the checked launch opens it in a new window, where the one-time code is taken up.
+            return Response.ok(LtiPages.launchedInFrame(portal), MediaType.TEXT_HTML_TYPE)
+                    .header("Content-Security-Policy", LtiPages.CSP).cookie(spent).build();
+        }
         return Response.seeOther(portal).cookie(spent).build();
     }
 
@@ -220,7 +273,7 @@ public class LtiResource {
 
     /** The launch form's fields, for the API document. */
     @Schema(name = "LtiLaunchForm")
-    public record LaunchForm(@NotBlank String id_token, @NotBlank String state) {
+    public record LaunchForm(@NotBlank String id_token, @NotBlank String state, String lti_storage_nonce) {
     }
 
     @GET
@@ -246,10 +299,52 @@ public class LtiResource {
         };
     }
 
+    /** The platform's storage frame a state names (see login), or null for a state of a cookie-only login. */
+    private static String storageTarget(String state) {
+        if (state.length() <= RANDOM_TOKEN_LENGTH) {
+            return null;
+        }
+        try {
+            String target = new String(Base64.getUrlDecoder().decode(state.substring(RANDOM_TOKEN_LENGTH)), StandardCharsets.UTF_8);
+            return STORAGE_TARGET.matcher(target).matches() ? target : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The origin of the platform's OIDC auth URL, the only origin whose storage answers are taken: the registration
+     * named by the id_token's (not yet verified) iss and aud, which progress-service then checks in full.
+     */
+    private String platformOrigin(String idToken) {
+        JwtClaims claims;
+        try {
+            claims = new JwtConsumerBuilder().setSkipSignatureVerification().setSkipAllValidators()
+                    .setDisableRequireSignature().build().processToClaims(idToken);
+        } catch (InvalidJwtException e) {
+            throw new SourceErrors.Refused(401, "id_token: not a JWT.");
+        }
+        String issuer = claims.getClaimValueAsString("iss");
+        Object audience = claims.getClaimValue("aud");
+        Object azp = claims.getClaimValue("azp");
+        String clientId = azp instanceof String party ? party
+                : audience instanceof String single ? single
+                : audience instanceof List<?> many && many.size() == 1 ? String.valueOf(many.get(0)) : "";
+        if (issuer == null) {
+            throw new SourceErrors.Refused(401, "iss: the id_token has no issuer.");
+        }
+        return origin(URI.create(progress.login(Map.of("issuer", issuer, "clientId", clientId)).get("authLoginUrl").asText()));
+    }
+
+    private static String origin(URI url) {
+        return url.getScheme() + "://" + url.getRawAuthority();
+    }
+
     private static URI newWindowLogin(Map<String, String> fields) {
         UriBuilder again = UriBuilder.fromPath("/lti/login");
         for (String name : LOGIN_FIELDS) {
-            if (fields.get(name) != null) {
+            // A new window is a first-party context: the cookie does there, the LMS's frame storage is not at hand.
+            if (fields.get(name) != null && !"lti_storage_target".equals(name)) {
                 again.queryParam(name, fields.get(name));
             }
         }

@@ -54,6 +54,26 @@ public final class LtiTestPlatform implements AutoCloseable {
     public record ReceivedScore(String lineitem, Map<String, Object> body) {
     }
 
+    /** How the LMS page presents the tool, as LMSs let a course designer choose. */
+    public enum Presentation {
+        /** A link in the LMS page that opens the tool in its place. */
+        SAME_WINDOW,
+        /** A link that opens the tool in a new window (a first-party context for the tool's cookies). */
+        NEW_WINDOW,
+        /** The tool inside a frame of the LMS page. */
+        IFRAME,
+        /**
+         * Inside a frame, and the login initiation offers the platform's storage (LTI Client Side postMessages,
+         * {@code lti_storage_target=_parent}): the LMS page answers lti.put_data and lti.get_data for the tool's origin.
+         */
+        IFRAME_WITH_STORAGE
+    }
+
+    /** A launch an LMS user starts from a course page: who, into which tool link, graded into which line item. */
+    private record PlannedLaunch(String toolLoginUrl, String user, String targetLinkUri, String lineitemPath,
+                                 Presentation presentation) {
+    }
+
     private final HttpServer server;
     private final List<RSAKey> keys = new CopyOnWriteArrayList<>();
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
@@ -61,6 +81,8 @@ public final class LtiTestPlatform implements AutoCloseable {
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger jwksReads = new AtomicInteger();
     private final Set<String> assertionIds = ConcurrentHashMap.newKeySet();
+    private final Map<String, PlannedLaunch> plannedLaunches = new ConcurrentHashMap<>();
+    private final AtomicInteger scoresRefused = new AtomicInteger();
     private final List<Map<String, Object>> members = Collections.synchronizedList(new ArrayList<>());
     private volatile String toolJwksUrl;
     private volatile boolean down;
@@ -78,6 +100,7 @@ public final class LtiTestPlatform implements AutoCloseable {
         server.createContext("/token", this::token);
         server.createContext("/lineitems/", this::lineitems);
         server.createContext("/memberships", this::memberships);
+        server.createContext("/course/", this::serveCoursePage);
         server.start();
     }
 
@@ -135,6 +158,24 @@ public final class LtiTestPlatform implements AutoCloseable {
 
     public List<ReceivedScore> scores() {
         return List.copyOf(scores);
+    }
+
+    /** Scores posted while the platform was down (answered 503, not recorded). */
+    public int scoresRefused() {
+        return scoresRefused.get();
+    }
+
+    /**
+     * An LMS course page that launches the tool for this user, as a browser opens it: the page's link (new window) or
+     * frame starts the OIDC login initiation at the tool's login URL (a form post of iss, login_hint, target_link_uri,
+     * lti_message_hint, client_id, lti_deployment_id). The launch's id_token then carries this target_link_uri and,
+     * when lineitemPath is not null, an AGS endpoint claim for that line item (a path with or without a query string).
+     */
+    public String coursePage(String toolLoginUrl, String user, String targetLinkUri, String lineitemPath,
+                             Presentation presentation) {
+        String id = UUID.randomUUID().toString();
+        plannedLaunches.put(id, new PlannedLaunch(toolLoginUrl, user, targetLinkUri, lineitemPath, presentation));
+        return url("/course/" + id);
     }
 
     public int tokenRequests() {
@@ -240,15 +281,32 @@ public final class LtiTestPlatform implements AutoCloseable {
                 return;
             }
         }
-        // login_hint is the user; lti_message_hint carries the line item path (or "none").
+        // login_hint is the user; lti_message_hint names a launch planned by coursePage, or carries the line item
+        // path (or "none") for tests that drive the login themselves.
         String hint = query.getOrDefault("lti_message_hint", "none");
-        Map<String, Object> claims = launchClaims(query.get("login_hint"), query.get("nonce"),
-                "none".equals(hint) ? null : hint);
+        PlannedLaunch planned = plannedLaunches.get(hint);
+        Map<String, Object> claims;
+        if (planned != null) {
+            if (!planned.user().equals(query.get("login_hint"))) {
+                respond(exchange, 400, "text/plain", "login_hint is not the user this launch was started for");
+                return;
+            }
+            // As LMSs do, the id_token goes only to the tool's own site (its registered redirect URIs).
+            if (!query.get("redirect_uri").startsWith(origin(planned.toolLoginUrl()) + "/")) {
+                respond(exchange, 400, "text/plain", "redirect_uri is not the tool's: " + query.get("redirect_uri"));
+                return;
+            }
+            claims = launchClaims(planned.user(), query.get("nonce"), planned.lineitemPath());
+            claims.put(CLAIM + "target_link_uri", planned.targetLinkUri());
+            claims.put(CLAIM + "resource_link", Map.of("id", "link-" + planned.targetLinkUri().hashCode()));
+        } else {
+            claims = launchClaims(query.get("login_hint"), query.get("nonce"), "none".equals(hint) ? null : hint);
+        }
         String idToken = sign(claims);
-        String html = "<!DOCTYPE html><html><body><form id=\"f\" method=\"post\" action=\"" + query.get("redirect_uri")
+        String html = "<!DOCTYPE html><html lang=\"en\"><head><title>Launching</title></head><body><main><form id=\"f\" method=\"post\" action=\"" + query.get("redirect_uri")
                 + "\"><input type=\"hidden\" name=\"id_token\" value=\"" + idToken + "\"><input type=\"hidden\" name=\"state\" value=\""
                 + query.get("state").replace("\"", "&quot;") + "\"><button type=\"submit\">Continue</button></form>"
-                + "<script>document.getElementById('f').submit()</script></body></html>";
+                + "<script>document.getElementById('f').submit()</script></main></body></html>";
         respond(exchange, 200, "text/html; charset=utf-8", html);
     }
 
@@ -313,6 +371,7 @@ public final class LtiTestPlatform implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getRawPath();
         if (down) {
+            scoresRefused.incrementAndGet();
             respond(exchange, 503, "text/plain", "down");
             return;
         }
@@ -342,6 +401,88 @@ public final class LtiTestPlatform implements AutoCloseable {
         String lineitem = path.substring(0, path.length() - "/scores".length()) + (query == null ? "" : "?" + query);
         scores.add(new ReceivedScore(lineitem, score));
         respond(exchange, 200, "application/json", "{}");
+    }
+
+    /**
+     * /course/{id}: the LMS page holding the tool's link or frame; /course/{id}/initiate: the auto-submitted login
+     * initiation, in the new window or inside the frame.
+     */
+    private void serveCoursePage(HttpExchange exchange) throws IOException {
+        String[] parts = exchange.getRequestURI().getPath().split("/");
+        PlannedLaunch launch = parts.length > 2 ? plannedLaunches.get(parts[2]) : null;
+        if (launch == null) {
+            respond(exchange, 404, "text/plain", "no such course page");
+            return;
+        }
+        String id = parts[2];
+        if (parts.length > 3 && "initiate".equals(parts[3])) {
+            StringBuilder fields = new StringBuilder();
+            Map<String, String> initiation = new LinkedHashMap<>();
+            initiation.put("iss", issuer());
+            initiation.put("login_hint", launch.user());
+            initiation.put("target_link_uri", launch.targetLinkUri());
+            initiation.put("lti_message_hint", id);
+            initiation.put("client_id", CLIENT_ID);
+            initiation.put("lti_deployment_id", DEPLOYMENT_ID);
+            if (launch.presentation() == Presentation.IFRAME_WITH_STORAGE) {
+                initiation.put("lti_storage_target", "_parent");
+            }
+            initiation.forEach((name, value) -> fields.append("<input type=\"hidden\" name=\"").append(name)
+                    .append("\" value=\"").append(escape(value)).append("\">"));
+            respond(exchange, 200, "text/html; charset=utf-8", "<!DOCTYPE html><html lang=\"en\"><head><title>Opening "
+                    + "the tool</title></head><body><main><form id=\"f\" method=\"post\" action=\""
+                    + escape(launch.toolLoginUrl()) + "\">" + fields + "<button type=\"submit\">Open</button></form>"
+                    + "<script>document.getElementById('f').submit()</script></main></body></html>");
+            return;
+        }
+        String initiate = "/course/" + id + "/initiate";
+        String tool = switch (launch.presentation()) {
+            case SAME_WINDOW -> "<p><a id=\"launch\" href=\"" + initiate + "\">Open Upward</a></p>";
+            case NEW_WINDOW -> "<p><a id=\"launch\" href=\"" + initiate + "\" target=\"_blank\">Open Upward in a new window</a></p>";
+            case IFRAME, IFRAME_WITH_STORAGE -> "<iframe id=\"tool\" title=\"Upward\" src=\"" + initiate
+                    + "\" style=\"width:100%;height:640px;border:0\"></iframe>";
+        };
+        String storage = launch.presentation() != Presentation.IFRAME_WITH_STORAGE ? "" : "<script>" + storageScript(
+                origin(launch.toolLoginUrl())) + "</script>";
+        respond(exchange, 200, "text/html; charset=utf-8", "<!DOCTYPE html><html lang=\"en\"><head><title>Leadership 101"
+                + "</title></head><body><main><h1>Leadership 101</h1>" + tool + "</main>" + storage + "</body></html>");
+    }
+
+    /**
+     * The platform's side of LTI Client Side postMessages: lti.capabilities, lti.put_data and lti.get_data, answered to
+     * the tool's frame, for the tool's origin only; the values live in this page (per browser, per launch).
+     */
+    private static String storageScript(String toolOrigin) {
+        return """
+                const toolOrigin = '%s';
+                const stored = new Map();
+                window.storedByPlatform = stored;
+                window.addEventListener('message', event => {
+                  const message = event.data;
+                  if (event.origin !== toolOrigin || !message || typeof message.subject !== 'string') return;
+                  const answer = { subject: message.subject + '.response', message_id: message.message_id };
+                  if (message.subject === 'lti.capabilities') {
+                    answer.supported_messages = [{ subject: 'lti.put_data' }, { subject: 'lti.get_data' }];
+                  } else if (message.subject === 'lti.put_data') {
+                    stored.set(message.key, message.value);
+                    Object.assign(answer, { key: message.key, value: message.value });
+                  } else if (message.subject === 'lti.get_data') {
+                    Object.assign(answer, { key: message.key, value: stored.get(message.key) });
+                  } else {
+                    answer.error = { code: 'unsupported_subject', message: 'not supported: ' + message.subject };
+                  }
+                  event.source.postMessage(answer, event.origin);
+                });
+                """.formatted(toolOrigin.replace("'", ""));
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** NRPS: pages of members, each page but the last with Link: <next>; rel="next". */

@@ -8,11 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,15 +18,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real LRS for the tests: Learning Locker's statements service, npm {@code xapi-statements@5.0.1}, run on Node.js
  * with its in-memory repositories. It validates statements field by field and answers 400 with the reasons.
- * Installed once into a cache directory ({@code upward.test.npm-cache}, default {@code ~/.cache/upward/npm}) by npm
- * itself, so a fresh clone needs only Node.js, npm and the registry. It listens on all interfaces by default; a
+ * Installed once into a cache directory by npm itself ({@link NpmPackages}), so a fresh clone needs only Node.js, npm
+ * and the registry. It listens on all interfaces by default; a
  * small wrapper binds it to 127.0.0.1. It keeps no credentials: any basic-auth key is accepted.
  */
 public final class XapiStatementsLrs implements AutoCloseable {
 
     public static final String PACKAGE = "xapi-statements@5.0.1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
 
     /** Forces every listen of the service onto loopback, then starts it. */
     private static final String LOOPBACK_WRAPPER = """
@@ -103,36 +99,9 @@ public final class XapiStatementsLrs implements AutoCloseable {
         throw new IllegalStateException("The xAPI LRS did not answer within " + START_TIMEOUT.toSeconds() + " s");
     }
 
-    /** npm install into the cache directory, once; a file lock keeps modules built side by side from racing. */
+    /** npm install into the cache directory, once. */
     static Path install() {
-        Path home = Path.of(System.getProperty("upward.test.npm-cache",
-                Path.of(System.getProperty("user.home"), ".cache", "upward", "npm").toString()),
-                PACKAGE.replace('@', '-'));
-        try {
-            Files.createDirectories(home);
-            try (FileChannel channel = FileChannel.open(home.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                if (Files.exists(home.resolve("node_modules/xapi-statements/dist/server.js"))) {
-                    return home;
-                }
-                if (!Files.exists(home.resolve("package.json"))) {
-                    Files.writeString(home.resolve("package.json"), "{\"name\":\"upward-test-lrs\",\"private\":true}\n");
-                }
-                Process npm = new ProcessBuilder(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
-                        PACKAGE)).directory(home.toFile()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("npm-install.log").toFile())).start();
-                if (!npm.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || npm.exitValue() != 0) {
-                    npm.destroyForcibly();
-                    throw new IllegalStateException("npm install " + PACKAGE + " failed; see " + home.resolve("npm-install.log"));
-                }
-                return home;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not install " + PACKAGE + " into " + home, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return NpmPackages.install(PACKAGE.replace('@', '-'), List.of(PACKAGE), "node_modules/xapi-statements/dist/server.js");
     }
 
     private static void sleep(long millis) {

@@ -25,6 +25,12 @@ public interface LtiConfig {
     /** Earlier public keys (kid → PEM location) still published while platforms' JWKS caches turn over. */
     Map<String, String> retiredKeys();
 
+    /**
+     * A folder of earlier public keys, published like retired-keys: each {@code KID.pem} file is the public key (PEM)
+     * of that kid. A mounted Secret or a folder beside the key is easier to turn over than a map in configuration.
+     */
+    Optional<String> retiredKeysDirectory();
+
     /** Clock skew accepted on a platform id_token's exp and iat. */
     @WithDefault("60s")
     Duration clockLeeway();

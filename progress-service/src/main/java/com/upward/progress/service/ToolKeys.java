@@ -35,6 +35,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** The tool's own RSA key: it signs what Upward sends to platforms, and its public half (with retired ones) is the JWKS. */
 @ApplicationScoped
@@ -53,11 +55,28 @@ public class ToolKeys {
                 .orElseGet(this::generated);
         List<JWK> published = new ArrayList<>();
         published.add(signingKey.toPublicJWK());
-        for (Map.Entry<String, String> retired : config.retiredKeys().entrySet()) {
+        Map<String, String> retiredKeys = new TreeMap<>(config.retiredKeys());
+        config.retiredKeysDirectory().ifPresent(directory -> retiredKeys.putAll(retiredKeysIn(Path.of(directory))));
+        for (Map.Entry<String, String> retired : retiredKeys.entrySet()) {
             published.add(new RSAKey.Builder((RSAPublicKey) publicKey(read(retired.getValue())))
                     .keyID(retired.getKey()).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build());
         }
         publicKeys = new JWKSet(published);
+    }
+
+    /** Each KID.pem of the folder (a missing folder holds none): kid → its path. */
+    private static Map<String, String> retiredKeysIn(Path directory) {
+        Map<String, String> keys = new TreeMap<>();
+        if (!Files.isDirectory(directory)) {
+            return keys;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(file -> file.getFileName().toString().endsWith(".pem") && Files.isRegularFile(file))
+                    .forEach(file -> keys.put(file.getFileName().toString().replaceAll("\\.pem$", ""), file.toString()));
+        } catch (IOException e) {
+            throw new IllegalStateException("upward.lti.retired-keys-directory: cannot list " + directory, e);
+        }
+        return keys;
     }
 
     /** The public keys, current first, each with kid, use sig and alg RS256. */
