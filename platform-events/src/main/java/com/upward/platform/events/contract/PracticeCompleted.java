@@ -28,7 +28,7 @@ public record PracticeCompleted(
         Integer box,
         Instant nextDueAt,
         List<PowerType> powerTypesDrawnOn,
-        @NotNull Instant completedAt) implements LearnerEvent {
+        @NotNull Instant completedAt) implements AssessmentEvent {
 
     public static final String TYPE = "upward.practice.completed";
 
@@ -50,11 +50,6 @@ public record PracticeCompleted(
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public String eventTopic() {
-        return Topics.ASSESSMENT;
     }
 
     @Override

@@ -35,7 +35,7 @@ public record QuizAttemptScored(
         @Min(0) @Max(100) double gradedPercent,
         boolean gradedPassed,
         Instant startedAt,
-        List<@Valid AnsweredQuestion> answers) implements LearnerEvent {
+        List<@Valid AnsweredQuestion> answers) implements AssessmentEvent {
 
     public static final String TYPE = "upward.quiz.attempt-scored";
 
@@ -87,11 +87,6 @@ public record QuizAttemptScored(
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public String eventTopic() {
-        return Topics.ASSESSMENT;
     }
 
     @Override
