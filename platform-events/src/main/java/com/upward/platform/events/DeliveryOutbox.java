@@ -64,6 +64,7 @@ public class DeliveryOutbox {
     /** A sender at work: its thread, its HTTP client and its counters. */
     private final class Running<R extends Row> {
         final DeliverySender<R> sender;
+        final DeliverySender.Settings settings;
         // Redirects are not followed: a delivery goes to the address it names or nowhere.
         final HttpClient http;
         final BackgroundPoller poller;
@@ -74,13 +75,14 @@ public class DeliveryOutbox {
 
         Running(DeliverySender<R> sender) {
             this.sender = sender;
-            String name = sender.name();
-            http = HttpClient.newBuilder().connectTimeout(sender.requestTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+            settings = sender.settings();
+            String name = settings.name();
+            http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
             delivered = metrics.counter("upward.delivery.delivered", "sender", name);
             retried = metrics.counter("upward.delivery.retried", "sender", name);
             failed = metrics.counter("upward.delivery.failed", "sender", name);
             lockBusy = metrics.counter("upward.delivery.lock.busy", "sender", name);
-            Duration poll = sender.retry().pollInterval();
+            Duration poll = settings.retry().pollInterval();
             // After a failed pass it waits one poll interval, every time: each row has its own backoff. Another
             // destination's rows may be due as well: it looks again at once until nothing is due.
             poller = new BackgroundPoller(name + "-sender", poll, poll, poll, () -> pass(this) > 0);
@@ -91,7 +93,7 @@ public class DeliveryOutbox {
         for (DeliverySender<?> sender : senders) {
             if (sender.enabled()) {
                 Running<?> started = new Running<>(sender);
-                running.put(sender.name(), started);
+                running.put(started.settings.name(), started);
                 started.poller.start();
             }
         }
@@ -105,7 +107,7 @@ public class DeliveryOutbox {
 
     /** Runs the sender's pass now instead of at its next poll. */
     public void wake(DeliverySender<?> sender) {
-        Running<?> started = running.get(sender.name());
+        Running<?> started = running.get(sender.settings().name());
         if (started != null) {
             started.poller.wake();
         }
@@ -118,15 +120,16 @@ public class DeliveryOutbox {
 
     /** The tables whose delivered rows are kept for a while, for the {@link RetentionPruner}. */
     List<RetentionRule> retentionRules() {
-        return senders.stream().flatMap(sender -> sender.keepDelivered().map(sender.table()::retention).stream()).toList();
+        return senders.stream().map(DeliverySender::settings)
+                .flatMap(settings -> settings.keepDelivered().map(settings.table()::retention).stream()).toList();
     }
 
     /** One pass: the rows of one request, sent and marked; returns how many it handled. */
     <R extends Row> int pass(Running<R> run) {
         DeliverySender<R> sender = run.sender;
-        Long senderLock = sender.table().senderLock();
+        Long senderLock = run.settings.table().senderLock();
         // Long enough for one request: the rows stay locked until they are marked.
-        return QuarkusTransaction.requiringNew().timeout((int) sender.requestTimeout().toSeconds() + 30).call(() -> {
+        return QuarkusTransaction.requiringNew().timeout((int) run.settings.requestTimeout().toSeconds() + 30).call(() -> {
             if (senderLock != null && !tryLock(senderLock)) {
                 run.lockBusy.increment();
                 return 0;
@@ -148,8 +151,9 @@ public class DeliveryOutbox {
 
     private <R extends Row> Answer send(Running<R> run, List<R> rows) {
         DeliverySender<R> sender = run.sender;
+        DeliverySender.Settings settings = run.settings;
         try {
-            HttpRequest request = sender.request(rows).timeout(sender.requestTimeout()).build();
+            HttpRequest request = sender.request(rows).timeout(settings.requestTimeout()).build();
             HttpResponse<String> response = run.http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             Outcome outcome = sender.outcome(rows, status);
@@ -158,24 +162,24 @@ public class DeliveryOutbox {
             }
             String body = response.body() == null ? "" : response.body().strip();
             String error = "HTTP " + status + (body.isEmpty() ? "" : ": " + body.substring(0, Math.min(ERROR_BODY_LIMIT, body.length())));
-            return new Answer(outcome, status, outcome == Outcome.REFUSED ? "rejected by the " + sender.receiver() + ": " + error : error);
+            return new Answer(outcome, status, outcome == Outcome.REFUSED ? "rejected by the " + settings.receiver() + ": " + error : error);
         } catch (DeliverySender.Undeliverable e) {
             return new Answer(Outcome.REFUSED, null, e.getMessage());
         } catch (IllegalArgumentException e) {
             // A configuration mistake (not an http(s) URL): counted and reported like any failure.
             return new Answer(Outcome.RETRY, null, "bad URL: " + e.getMessage());
         } catch (HttpTimeoutException e) {
-            return new Answer(Outcome.RETRY, null, "timeout after " + sender.requestTimeout().toMillis() + " ms");
+            return new Answer(Outcome.RETRY, null, "timeout after " + settings.requestTimeout().toMillis() + " ms");
         } catch (IOException e) {
             return new Answer(Outcome.RETRY, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending to the " + sender.receiver(), e);
+            throw new IllegalStateException("interrupted while sending to the " + settings.receiver(), e);
         }
     }
 
     private <R extends Row> void settle(Running<R> run, List<R> rows, Answer answer) {
-        DeliveryTable table = run.sender.table();
+        DeliveryTable table = run.settings.table();
         List<Long> keys = rows.stream().map(Row::key).toList();
         if (answer.outcome() == Outcome.DELIVERED) {
             entityManager.createNativeQuery("""
@@ -187,12 +191,12 @@ public class DeliveryOutbox {
             run.delivered.increment(rows.size());
             return;
         }
-        DeliveryRetry retry = run.sender.retry();
+        DeliveryRetry retry = run.settings.retry();
         boolean refused = answer.outcome() == Outcome.REFUSED;
         int attempt = rows.get(0).attempts() + 1;
         boolean last = refused || attempt >= retry.maxAttempts();
-        LOG.warnf("%s delivery of %s %s to the %s failed (attempt %d of %d%s): %s", run.sender.name(), table.name(), keys,
-                run.sender.receiver(), attempt, retry.maxAttempts(), last ? ", FAILED" : "", answer.error());
+        LOG.warnf("%s delivery of %s %s to the %s failed (attempt %d of %d%s): %s", run.settings.name(), table.name(), keys,
+                run.settings.receiver(), attempt, retry.maxAttempts(), last ? ", FAILED" : "", answer.error());
         entityManager.createNativeQuery("""
                         UPDATE %s SET attempts = attempts + 1, last_attempt_at = clock_timestamp(), last_status = :status,
                             last_error = :error, status = CASE WHEN :refused OR attempts + 1 >= :max THEN 'FAILED' ELSE 'PENDING' END,

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public interface DeliverySender<R extends DeliverySender.Row> {
 
-    /** A due row: its key in {@link #table()} and the attempts made so far. */
+    /** A due row: its key in its table and the attempts made so far. */
     interface Row {
         long key();
 
@@ -40,27 +40,23 @@ public interface DeliverySender<R extends DeliverySender.Row> {
         }
     }
 
-    /** Names the sender's thread ({name}-sender), its log lines and its metrics' tag. */
-    String name();
+    /**
+     * What the outbox needs to know of a sender.
+     *
+     * @param name           names its thread ({name}-sender), its log lines and its metrics' tag
+     * @param receiver       who answers, for the reason stored with a refusal: "rejected by the {receiver}: HTTP 400: ..."
+     * @param requestTimeout how long one request may take (also the connect timeout) before it counts as a failed attempt
+     * @param keepDelivered  how long delivered rows stay in the table; empty: they stay
+     */
+    record Settings(String name, String receiver, DeliveryTable table, DeliveryRetry retry, Duration requestTimeout,
+                    Optional<Duration> keepDelivered) {
+    }
 
-    /** Who answers, for the reasons stored with a refusal: "rejected by the {receiver}: HTTP 400: ...". */
-    String receiver();
-
-    DeliveryTable table();
-
-    DeliveryRetry retry();
-
-    /** How long one request may take (also the connect timeout) before it counts as a failed attempt. */
-    Duration requestTimeout();
+    Settings settings();
 
     /** False when nothing is ever sent (the feature is off): no thread is started. */
     default boolean enabled() {
         return true;
-    }
-
-    /** How long delivered rows stay in the table; empty: they stay. */
-    default Optional<Duration> keepDelivered() {
-        return Optional.empty();
     }
 
     /**

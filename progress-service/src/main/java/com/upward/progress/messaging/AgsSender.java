@@ -1,8 +1,6 @@
 package com.upward.progress.messaging;
 
-import com.upward.platform.events.DeliveryRetry;
 import com.upward.platform.events.DeliverySender;
-import com.upward.platform.events.DeliveryTable;
 import com.upward.progress.config.LtiConfig;
 import com.upward.progress.domain.LtiPlatform;
 import com.upward.progress.persistence.AgsOutboxRepository;
@@ -16,8 +14,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Posts pending scores to the platforms' line items (AGS), one per pass of platform-events' DeliveryOutbox, in
@@ -42,29 +40,10 @@ public class AgsSender implements DeliverySender<Due> {
     @Inject
     LtiConfig config;
 
+    /** Sent scores stay in the table. */
     @Override
-    public String name() {
-        return "ags";
-    }
-
-    @Override
-    public String receiver() {
-        return "platform";
-    }
-
-    @Override
-    public DeliveryTable table() {
-        return AgsOutboxRepository.TABLE;
-    }
-
-    @Override
-    public DeliveryRetry retry() {
-        return config.ags();
-    }
-
-    @Override
-    public Duration requestTimeout() {
-        return config.requestTimeout();
+    public Settings settings() {
+        return new Settings("ags", "platform", AgsOutboxRepository.TABLE, config.ags(), config.requestTimeout(), Optional.empty());
     }
 
     @Override

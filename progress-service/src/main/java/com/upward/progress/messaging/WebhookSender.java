@@ -1,8 +1,6 @@
 package com.upward.progress.messaging;
 
-import com.upward.platform.events.DeliveryRetry;
 import com.upward.platform.events.DeliverySender;
-import com.upward.platform.events.DeliveryTable;
 import com.upward.progress.config.WebhookConfig;
 import com.upward.progress.domain.WebhookSignature;
 import com.upward.progress.persistence.WebhookRepository;
@@ -14,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,33 +34,9 @@ public class WebhookSender implements DeliverySender<Due> {
     Clock clock;
 
     @Override
-    public String name() {
-        return "webhook";
-    }
-
-    @Override
-    public String receiver() {
-        return "webhook receiver";
-    }
-
-    @Override
-    public DeliveryTable table() {
-        return WebhookRepository.DELIVERIES;
-    }
-
-    @Override
-    public DeliveryRetry retry() {
-        return config;
-    }
-
-    @Override
-    public Duration requestTimeout() {
-        return config.requestTimeout();
-    }
-
-    @Override
-    public Optional<Duration> keepDelivered() {
-        return Optional.of(config.deliveredRetention());
+    public Settings settings() {
+        return new Settings("webhook", "webhook receiver", WebhookRepository.DELIVERIES, config, config.requestTimeout(),
+                Optional.of(config.deliveredRetention()));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package com.upward.progress.messaging;
 
-import com.upward.platform.events.DeliveryRetry;
 import com.upward.platform.events.DeliverySender;
-import com.upward.platform.events.DeliveryTable;
 import com.upward.progress.config.Cmi5Config;
 import com.upward.progress.config.XapiConfig;
 import com.upward.progress.persistence.Cmi5SessionRepository;
@@ -14,7 +12,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -45,38 +42,14 @@ public class XapiSender implements DeliverySender<Due> {
     Cmi5SessionRepository sessions;
 
     @Override
-    public String name() {
-        return "xapi";
-    }
-
-    @Override
-    public String receiver() {
-        return "LRS";
-    }
-
-    @Override
-    public DeliveryTable table() {
-        return XapiOutboxRepository.TABLE;
-    }
-
-    @Override
-    public DeliveryRetry retry() {
-        return config;
-    }
-
-    @Override
-    public Duration requestTimeout() {
-        return config.requestTimeout();
+    public Settings settings() {
+        return new Settings("xapi", "LRS", XapiOutboxRepository.TABLE, config, config.requestTimeout(),
+                Optional.of(config.sentRetention()));
     }
 
     @Override
     public boolean enabled() {
         return config.enabled() || !cmi5.lms().isEmpty();
-    }
-
-    @Override
-    public Optional<Duration> keepDelivered() {
-        return Optional.of(config.sentRetention());
     }
 
     /** The due statements (at most batch-size) of the destination whose oldest statement is due first. */
