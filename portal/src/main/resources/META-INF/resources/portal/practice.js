@@ -1,37 +1,12 @@
 // Practice beyond reading: spaced practice of the power types not mastered, and the conversation planner.
 // Kept apart from app.js; it registers its own routes with app.js's router and fills the dashboard's
 // "practice today" slot when the dashboard announces itself (the event upward:dashboard).
-import { api, drawChart, esc, route } from './core.js';
+import { api, drawChart, esc, percentText, POWER_LABELS, POWER_ORDER, route, showError } from './core.js';
 import { collectAnswers, questionField } from './quiz.js';
 
-const POWER_LABELS = { ROLE: 'Role', PENALTY: 'Penalty', REPUTATION: 'Reputation', EXPERTISE: 'Expertise' };
-const POWER_ORDER = ['ROLE', 'PENALTY', 'REPUTATION', 'EXPERTISE'];
 const powerName = type => POWER_LABELS[type] || type;
-const percentText = value => `${Math.round(Number(value) * 10) / 10}%`;
 const dateText = iso => iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' : '';
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** Shows a failed action's problem beside it: the detail, and each field error beside its field. */
-function showProblem(slotId, error) {
-  const slot = document.getElementById(slotId);
-  const scope = slot.closest('form, section') || document;
-  scope.querySelectorAll('.field-problem').forEach(p => p.remove());
-  scope.querySelectorAll('[aria-invalid]').forEach(input => { input.removeAttribute('aria-invalid'); input.removeAttribute('aria-describedby'); });
-  slot.textContent = '';
-  if (!error) return;
-  const unplaced = [];
-  (error.problem?.errors || []).forEach(({ field, message }, i) => {
-    const name = (field || '').split('.').slice(-2).join('.');
-    const input = scope.querySelector(`[name="${CSS.escape(name)}"]`) || scope.querySelector(`[name="${CSS.escape(name.split('.').pop())}"]`);
-    if (!input) { unplaced.push(`${field ? `${field}: ` : ''}${message}`); return; }
-    const id = `${slotId}-field-${i}`;
-    input.insertAdjacentHTML('afterend', `<p class="field-error field-problem" id="${id}">${esc(message)}</p>`);
-    input.setAttribute('aria-invalid', 'true');
-    input.setAttribute('aria-describedby', id);
-  });
-  slot.innerHTML = `<span>${esc(error.problem?.errors?.length ? 'Some fields need a change: see the messages beside them.' : error.message)}</span>
-    ${unplaced.length ? `<ul>${unplaced.map(u => `<li>${esc(u)}</li>`).join('')}</ul>` : ''}`;
-}
 
 // ---- the dashboard's "practice today" ---------------------------------------------------------------
 
@@ -109,13 +84,13 @@ route('/practice', async () => {
     masteryChart(history);
     document.querySelectorAll('.start-set').forEach(button => button.addEventListener('click', async () => {
       button.disabled = true;
-      showProblem('start-error', null);
+      showError('start-error', null);
       try {
         const set = await api('/api/v1/me/practice/sessions', { method: 'POST', body: { courseId: button.dataset.course, powerType: button.dataset.type } });
         location.hash = `#/practice/sessions/${set.id}`;
       } catch (error) {
         button.disabled = false;
-        showProblem('start-error', error);
+        showError('start-error', error);
       }
     }));
   };
@@ -146,7 +121,7 @@ route('/practice/sessions/:sessionId', async ({ sessionId }) => {
       <p id="set-error" class="field-error" role="alert"></p></form>`;
   const mount = () => document.getElementById('set-form').addEventListener('submit', async event => {
     event.preventDefault();
-    showProblem('set-error', null);
+    showError('set-error', null);
     try {
       const scored = await api(`/api/v1/me/practice/sessions/${encodeURIComponent(sessionId)}/submission`,
         { method: 'POST', body: { answers: collectAnswers(event.target) } });
@@ -156,7 +131,7 @@ route('/practice/sessions/:sessionId', async ({ sessionId }) => {
       main.querySelector('h1').setAttribute('tabindex', '-1');
       main.querySelector('h1').focus();
     } catch (error) {
-      showProblem('set-error', error);
+      showError('set-error', error);
     }
   });
   return { title: `Practise ${powerName(set.powerType)}`, html, mount };
@@ -191,7 +166,7 @@ function planForm(guide, plan) {
     <input id="plan-title" name="title" maxlength="120" required value="${esc(plan?.title || '')}">
     <fieldset class="question"><legend>Think through a few questions</legend>
       ${guide.questions.map(q => `<label for="q-${esc(q.id)}">${esc(q.text)}</label>
-        <textarea id="q-${esc(q.id)}" name="${esc(q.id)}" data-group="answers" rows="2" maxlength="2000">${esc(answers[q.id] || '')}</textarea>`).join('')}
+        <textarea id="q-${esc(q.id)}" name="${esc(q.id)}" data-group="answers" data-problem-field="answers.${esc(q.id)}" rows="2" maxlength="2000">${esc(answers[q.id] || '')}</textarea>`).join('')}
       <p class="hint">${esc(guide.reminder)}</p>
     </fieldset>
     <fieldset class="question"><legend>Which powers can you draw on?</legend>
@@ -201,7 +176,7 @@ function planForm(guide, plan) {
     </fieldset>
     <fieldset class="question"><legend>Apply the four tips to engage</legend>
       ${guide.tips.map(t => `<label for="tip-${esc(t.id)}">${esc(t.title)}</label><p class="hint" id="tip-${esc(t.id)}-advice">${esc(t.advice)}</p>
-        <textarea id="tip-${esc(t.id)}" name="${esc(t.id)}" data-group="tips" rows="2" maxlength="2000" aria-describedby="tip-${esc(t.id)}-advice">${esc(tips[t.id] || '')}</textarea>`).join('')}
+        <textarea id="tip-${esc(t.id)}" name="${esc(t.id)}" data-group="tips" data-problem-field="tips.${esc(t.id)}" rows="2" maxlength="2000" aria-describedby="tip-${esc(t.id)}-advice">${esc(tips[t.id] || '')}</textarea>`).join('')}
     </fieldset>
     <fieldset class="question"><legend>Choose an opening: your language may be softer than when you're leading one of your own people</legend>
       ${guide.openings.map(o => `<div class="choice"><input type="radio" name="opening" id="opening-${esc(o.id)}" value="${esc(o.id)}" ${plan?.opening === o.id ? 'checked' : ''}>
@@ -226,13 +201,13 @@ function planBody(form) {
 function planEditor(guide, plan) {
   const mount = () => document.getElementById('plan-form').addEventListener('submit', async event => {
     event.preventDefault();
-    showProblem('plan-error', null);
+    showError('plan-error', null);
     try {
       const saved = await api(plan ? `/api/v1/me/conversation-plans/${encodeURIComponent(plan.id)}` : '/api/v1/me/conversation-plans',
         { method: plan ? 'PUT' : 'POST', body: planBody(event.target) });
       location.hash = `#/plans/${saved.id}`;
     } catch (error) {
-      showProblem('plan-error', error);
+      showError('plan-error', error);
     }
   });
   return { title: plan ? 'Edit plan' : 'Plan a conversation', html: `<h1>${plan ? 'Edit your plan' : 'Plan a conversation'}</h1>${planForm(guide, plan)}`, mount };
@@ -278,17 +253,17 @@ route('/plans/:planId', async ({ planId }) => {
         await api(`/api/v1/me/conversation-plans/${encodeURIComponent(plan.id)}`, { method: 'DELETE' });
         location.hash = '#/plans';
       } catch (error) {
-        showProblem('delete-error', error);
+        showError('delete-error', error);
       }
     });
     document.getElementById('held-form')?.addEventListener('submit', async event => {
       event.preventDefault();
-      showProblem('held-error', null);
+      showError('held-error', null);
       try {
         await api(`/api/v1/me/conversation-plans/${encodeURIComponent(plan.id)}/held`, { method: 'POST', body: { reflection: event.target.reflection.value } });
         window.dispatchEvent(new HashChangeEvent('hashchange'));
       } catch (error) {
-        showProblem('held-error', error);
+        showError('held-error', error);
       }
     });
   };

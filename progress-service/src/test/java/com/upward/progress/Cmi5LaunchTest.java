@@ -215,28 +215,12 @@ class Cmi5LaunchTest {
 
     /** The learner's statements the LMS's LRS accepted, in the order they were posted. */
     private List<JsonNode> sent(String learner) throws Exception {
-        List<JsonNode> found = new ArrayList<>();
-        for (JsonNode request : get(lms + "/requests")) {
-            if (!"lms".equals(request.path("org").asText()) || request.path("status").asInt() != 200) {
-                continue;
-            }
-            for (JsonNode statement : request.get("statements")) {
-                if (learner.equals(statement.at("/actor/account/name").asText())) {
-                    found.add(statement);
-                }
-            }
-        }
-        return found;
+        return TestLrs.received(lms, learner).stream().filter(r -> r.org().equals("lms") && r.status() == 200)
+                .map(TestLrs.Received::statement).toList();
     }
 
     private List<JsonNode> stored(String query) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(realLrs + "/statements?" + query))
-                .header("X-Experience-API-Version", "1.0.3").header("Authorization", "Basic dGVzdDp0ZXN0").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        List<JsonNode> statements = new ArrayList<>();
-        JSON.readTree(response.body()).get("statements").forEach(statements::add);
-        return statements;
+        return TestLrs.stored(realLrs, query);
     }
 
     private static List<String> categories(JsonNode statement) {

@@ -20,8 +20,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -262,6 +264,40 @@ public class TestLrs implements QuarkusTestResourceLifecycleManager {
         if (lrs != null) {
             lrs.close();
         }
+    }
+
+    /** One POST the proxy received, with one of its statements, and what the real LRS answered. */
+    record Received(String org, int status, String version, String contentType, JsonNode statement, String answer) {
+    }
+
+    /** Every statement about the learner that the proxy at proxyUrl received, in arrival order, whatever was answered. */
+    static List<Received> received(String proxyUrl, String learner) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(proxyUrl + "/requests")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<Received> found = new ArrayList<>();
+        for (JsonNode request : JSON.readTree(response.body())) {
+            for (JsonNode statement : request.get("statements")) {
+                if (learner.equals(statement.at("/actor/account/name").asText())) {
+                    found.add(new Received(request.path("org").asText(), request.path("status").asInt(),
+                            request.path("version").asText(), request.path("contentType").asText(), statement,
+                            request.path("answer").asText()));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The statements the real LRS at realLrs keeps that answer the query (its GET statements API). */
+    static List<JsonNode> stored(String realLrs, String query) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(realLrs + "/statements?" + query))
+                        .header("X-Experience-API-Version", "1.0.3").header("Authorization", "Basic dGVzdDp0ZXN0").build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("The LRS answered " + response.statusCode() + ": " + response.body());
+        }
+        List<JsonNode> statements = new ArrayList<>();
+        JSON.readTree(response.body()).get("statements").forEach(statements::add);
+        return statements;
     }
 
     /** Registers the LRS for the whole module's test run (one Quarkus start, like the database). */

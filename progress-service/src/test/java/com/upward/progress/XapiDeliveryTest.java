@@ -6,6 +6,7 @@ import com.upward.platform.events.contract.CourseCompleted;
 import com.upward.platform.events.contract.LessonCompleted;
 import com.upward.platform.testing.KafkaTestClient;
 import com.upward.platform.testing.TestTokens;
+import com.upward.progress.TestLrs.Received;
 import com.upward.progress.service.XapiStatements;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,11 +16,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -59,10 +61,6 @@ class XapiDeliveryTest {
 
     @ConfigProperty(name = "xapi.test-lrs.real-endpoint")
     String realLrs;
-
-    /** One POST the LRS received, with one of its statements, and what the LRS answered. */
-    record Received(String org, int status, String version, String contentType, JsonNode statement, String answer) {
-    }
 
     @Test
     void aCompletionSendsOneCompletedStatementWithActorVerbObjectScoreAndTheVersionHeader() throws Exception {
@@ -313,31 +311,11 @@ class XapiDeliveryTest {
     private List<JsonNode> stored(String learner) throws Exception {
         String agent = JSON.createObjectNode().set("account", JSON.createObjectNode()
                 .put("homePage", "https://upward.local").put("name", learner)).toString();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(realLrs + "/statements?limit=100&agent="
-                        + java.net.URLEncoder.encode(agent, java.nio.charset.StandardCharsets.UTF_8)))
-                .header("X-Experience-API-Version", "1.0.3").header("Authorization", "Basic dGVzdDp0ZXN0").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        List<JsonNode> statements = new ArrayList<>();
-        JSON.readTree(response.body()).get("statements").forEach(statements::add);
-        return statements;
+        return TestLrs.stored(realLrs, "limit=100&agent=" + URLEncoder.encode(agent, StandardCharsets.UTF_8));
     }
 
-    /** Every statement about the learner the LRS received, in arrival order, whatever it answered. */
     private List<Received> received(String learner) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(lrs + "/requests")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        List<Received> found = new ArrayList<>();
-        for (JsonNode request : JSON.readTree(response.body())) {
-            for (JsonNode statement : request.get("statements")) {
-                if (learner.equals(statement.at("/actor/account/name").asText())) {
-                    found.add(new Received(request.get("org").asText(), request.get("status").asInt(),
-                            request.path("version").asText(), request.path("contentType").asText(), statement,
-                            request.path("answer").asText()));
-                }
-            }
-        }
-        return found;
+        return TestLrs.received(lrs, learner);
     }
 
     private List<Received> accepted(String learner) throws Exception {

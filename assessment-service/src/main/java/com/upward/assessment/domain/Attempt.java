@@ -4,21 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.util.UUID;
 
-/**
- * One attempt at a quiz. Its JSON columns hold domain records, written and read by Hibernate's JSON mapping (never
- * bound from requests): the layout, the saved answers and, once scored, the result.
- */
+/** One attempt at a quiz: the layout, the saved answers and, once scored, the result (see {@link QuestionSet}). */
 @Entity
 @Table(name = "attempt")
-public class Attempt {
+public class Attempt extends QuestionSet {
 
     /** As stored: scored once submitted, in progress until then (even past its deadline). */
     public enum Status { IN_PROGRESS, SCORED }
@@ -26,20 +19,11 @@ public class Attempt {
     /** As the learner sees it: an attempt never submitted and past its deadline plus the grace is expired. */
     public enum State { IN_PROGRESS, EXPIRED, SCORED }
 
-    @Id
-    public UUID id;
-
     @Column(name = "quiz_id", nullable = false)
     public String quizId;
 
     @Column(name = "course_id", nullable = false)
     public String courseId;
-
-    @Column(name = "org_id", nullable = false)
-    public String orgId;
-
-    @Column(name = "learner_id", nullable = false)
-    public String learnerId;
 
     @Column(name = "attempt_number", nullable = false)
     public int attemptNumber;
@@ -48,22 +32,8 @@ public class Attempt {
     @Column(nullable = false)
     public Status status;
 
-    @Column(name = "started_at", nullable = false)
-    public Instant startedAt;
-
     /** Null when the quiz has no time limit. */
     public Instant deadline;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public AttemptLayout layout;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    public AnswerSheet answers;
-
-    @Column(name = "submitted_at")
-    public Instant submittedAt;
 
     public Double score;
 
@@ -73,10 +43,6 @@ public class Attempt {
     public Double percent;
 
     public Boolean passed;
-
-    /** Null until scored. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    public ScoredResult result;
 
     public boolean scored() {
         return status == Status.SCORED;
@@ -94,13 +60,11 @@ public class Attempt {
     /** Records the submission: the final answers and their result, which is kept as answered from now on. */
     public void recordResult(AnswerSheet finalAnswers, ScoredResult scored) {
         status = Status.SCORED;
-        answers = finalAnswers;
-        submittedAt = scored.submittedAt();
+        recordAnswers(finalAnswers, scored);
         score = scored.score();
         maxScore = scored.maxScore();
         percent = scored.percent();
         passed = scored.passed();
-        result = scored;
     }
 
     /** When this attempt stopped counting as open: its submission, or its deadline if it was abandoned. */

@@ -5,19 +5,17 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** A learner's plan for one upward conversation (the questions and tips of {@link ConversationGuide}), and once held, its reflection. */
 @Entity
 @Table(name = "conversation_plan")
-public class ConversationPlan {
+public class ConversationPlan extends LearnerOwned {
 
     public enum Status { PLANNED, HELD }
 
@@ -32,15 +30,6 @@ public class ConversationPlan {
     /** What a learner writes: everything but the status, times and reflection. */
     public record Content(String title, Answers answers, List<PowerType> powers, Tips tips, String opening) {
     }
-
-    @Id
-    public UUID id;
-
-    @Column(name = "org_id", nullable = false)
-    public String orgId;
-
-    @Column(name = "learner_id", nullable = false)
-    public String learnerId;
 
     @Column(name = "course_id", nullable = false)
     public String courseId;

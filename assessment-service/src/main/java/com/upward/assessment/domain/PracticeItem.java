@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -13,21 +12,11 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** One learner's Leitner card for one power type: its box, when the next set is due, and the questions shown lately. */
 @Entity
 @Table(name = "practice_item")
-public class PracticeItem {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "org_id", nullable = false)
-    public String orgId;
-
-    @Column(name = "learner_id", nullable = false)
-    public String learnerId;
+public class PracticeItem extends LearnerOwned {
 
     @Column(name = "course_id", nullable = false)
     public String courseId;

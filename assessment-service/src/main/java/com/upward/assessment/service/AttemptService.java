@@ -9,6 +9,7 @@ import com.upward.assessment.domain.AnswerSheet;
 import com.upward.assessment.domain.Attempt;
 import com.upward.assessment.domain.AttemptLayout;
 import com.upward.assessment.domain.GivenAnswer;
+import com.upward.assessment.domain.LearnerOwned;
 import com.upward.assessment.domain.ScoredResult;
 import com.upward.assessment.domain.Scoring;
 import com.upward.assessment.persistence.AttemptRepository;
@@ -201,11 +202,8 @@ public class AttemptService {
 
     /** Another learner's attempt and a missing one get the same answer, so ids reveal nothing. */
     private Attempt owned(UUID attemptId, String orgId, String learnerId, LockModeType lock) {
-        Attempt attempt = attempts.find(attemptId, lock);
-        if (attempt == null || !attempt.orgId.equals(orgId) || !attempt.learnerId.equals(learnerId)) {
-            throw new NotFoundException("There is no attempt " + attemptId + ".");
-        }
-        return attempt;
+        return LearnerOwned.ownedBy(attempts.find(attemptId, lock), orgId, learnerId)
+                .orElseThrow(() -> new NotFoundException("There is no attempt " + attemptId + "."));
     }
 
     /** The sequencing rule of the newest published version: every lesson of unlockedBy done first. */

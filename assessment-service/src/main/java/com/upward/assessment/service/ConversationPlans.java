@@ -3,6 +3,7 @@ package com.upward.assessment.service;
 import com.upward.assessment.config.AssessmentConfig;
 import com.upward.assessment.domain.ConversationGuide;
 import com.upward.assessment.domain.ConversationPlan;
+import com.upward.assessment.domain.LearnerOwned;
 import com.upward.assessment.domain.PowerProfile;
 import com.upward.assessment.persistence.ConversationPlanRepository;
 import com.upward.platform.events.Outbox;
@@ -136,10 +137,7 @@ public class ConversationPlans {
 
     /** Another learner's plan and a missing one get the same answer. */
     private ConversationPlan owned(UUID id, String orgId, String learnerId, LockModeType lock) {
-        ConversationPlan plan = plans.find(id, lock);
-        if (plan == null || !plan.orgId.equals(orgId) || !plan.learnerId.equals(learnerId)) {
-            throw new NotFoundException("There is no conversation plan " + id + ".");
-        }
-        return plan;
+        return LearnerOwned.ownedBy(plans.find(id, lock), orgId, learnerId)
+                .orElseThrow(() -> new NotFoundException("There is no conversation plan " + id + "."));
     }
 }

@@ -5,6 +5,7 @@ import com.upward.assessment.config.AssessmentConfig;
 import com.upward.assessment.domain.AnswerSheet;
 import com.upward.assessment.domain.AttemptLayout;
 import com.upward.assessment.domain.GivenAnswer;
+import com.upward.assessment.domain.LearnerOwned;
 import com.upward.assessment.domain.Leitner;
 import com.upward.assessment.domain.PracticeDraw;
 import com.upward.assessment.domain.PracticeItem;
@@ -217,11 +218,8 @@ public class PracticeService {
 
     /** Another learner's set and a missing one get the same answer. */
     private PracticeSession owned(UUID sessionId, String orgId, String learnerId, LockModeType lock) {
-        PracticeSession session = practice.session(sessionId, lock);
-        if (session == null || !session.orgId.equals(orgId) || !session.learnerId.equals(learnerId)) {
-            throw new NotFoundException("There is no practice set " + sessionId + ".");
-        }
-        return session;
+        return LearnerOwned.ownedBy(practice.session(sessionId, lock), orgId, learnerId)
+                .orElseThrow(() -> new NotFoundException("There is no practice set " + sessionId + "."));
     }
 
     private SetDetails details(PracticeSession s, String courseId) {

@@ -5,10 +5,9 @@ import com.upward.course.domain.CourseModule;
 import com.upward.course.domain.CourseVersion;
 import com.upward.course.domain.Lesson;
 import com.upward.course.domain.QuizPlacement;
-import com.upward.course.persistence.CourseModuleRepository;
+import com.upward.course.domain.VersionContent;
 import com.upward.course.persistence.CourseVersionRepository;
-import com.upward.course.persistence.LessonRepository;
-import com.upward.course.persistence.QuizPlacementRepository;
+import com.upward.course.persistence.VersionContents;
 import com.upward.platform.web.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,13 +48,7 @@ public class Cmi5Packages {
     CourseVersionRepository versions;
 
     @Inject
-    CourseModuleRepository modules;
-
-    @Inject
-    LessonRepository lessons;
-
-    @Inject
-    QuizPlacementRepository quizzes;
+    VersionContents contents;
 
     @Inject
     CourseConfig config;
@@ -79,8 +72,7 @@ public class Cmi5Packages {
     }
 
     private String courseStructure(CourseVersion course) {
-        List<Lesson> courseLessons = lessons.ofVersion(course);
-        List<QuizPlacement> courseQuizzes = quizzes.ofVersion(course);
+        VersionContent content = contents.of(course);
         String language = course.language == null || course.language.isBlank() ? "en" : course.language;
         String courseUrl = strip(config.cmi5().activityBase()) + "/courses/" + course.courseId;
         String launchUrl = strip(config.cmi5().launchBase()) + "/api/v1/cmi5/courses/" + course.courseId;
@@ -95,9 +87,9 @@ public class Cmi5Packages {
             text(xml, "title", language, course.title);
             text(xml, "description", language, course.summary + "\n\n" + course.attribution);
             xml.writeEndElement();
-            for (CourseModule module : modules.ofVersion(course)) {
-                List<Lesson> moduleLessons = courseLessons.stream().filter(l -> l.moduleId.equals(module.moduleId)).toList();
-                List<QuizPlacement> moduleQuizzes = courseQuizzes.stream().filter(q -> q.moduleId.equals(module.moduleId)).toList();
+            for (CourseModule module : content.modules()) {
+                List<Lesson> moduleLessons = content.lessonsOf(module);
+                List<QuizPlacement> moduleQuizzes = content.quizzesOf(module);
                 if (moduleLessons.isEmpty() && moduleQuizzes.isEmpty()) {
                     continue; // a block needs at least one AU
                 }

@@ -5,12 +5,11 @@ import com.upward.course.domain.CourseVersion;
 import com.upward.course.domain.LearnerCourse;
 import com.upward.course.domain.Lesson;
 import com.upward.course.domain.QuizPlacement;
-import com.upward.course.persistence.CourseModuleRepository;
+import com.upward.course.domain.VersionContent;
 import com.upward.course.persistence.CourseVersionRepository;
 import com.upward.course.persistence.LearnerCourseRepository;
 import com.upward.course.persistence.LessonCompletionRepository;
-import com.upward.course.persistence.LessonRepository;
-import com.upward.course.persistence.QuizPlacementRepository;
+import com.upward.course.persistence.VersionContents;
 import com.upward.course.service.CourseReads.CourseOutline;
 import com.upward.course.service.CourseReads.CourseSummary;
 import com.upward.course.service.CourseReads.LessonContent;
@@ -43,13 +42,7 @@ public class CourseCatalog {
     CourseVersionRepository versions;
 
     @Inject
-    CourseModuleRepository moduleRepository;
-
-    @Inject
-    LessonRepository lessonRepository;
-
-    @Inject
-    QuizPlacementRepository quizRepository;
+    VersionContents contents;
 
     @Inject
     LearnerCourseRepository learnerCourses;
@@ -60,7 +53,7 @@ public class CourseCatalog {
     public Page<CourseSummary> catalogue(PageRequest page) {
         List<CourseSummary> items = versions.latestOfEachCourse(page.page(), page.size()).stream()
                 .map(version -> {
-                    List<Lesson> lessons = lessonRepository.ofVersion(version);
+                    List<Lesson> lessons = contents.lessons(version);
                     return new CourseSummary(version.courseId, version.title, version.summary, version.version,
                             lessons.size(), lessons.stream().mapToInt(lesson -> lesson.estimatedMinutes).sum());
                 })
@@ -71,18 +64,16 @@ public class CourseCatalog {
     public CourseOutline outline(String learnerId, String orgId, String courseId) {
         CourseVersion latest = latest(courseId);
         CourseVersion version = versionFor(learnerId, orgId, courseId, latest);
-        List<Lesson> lessons = lessonRepository.ofVersion(version);
+        VersionContent content = contents.of(version);
+        List<Lesson> lessons = content.lessons();
         Set<String> done = completedLessons(learnerId, courseId, version.version);
-        List<QuizPlacement> quizzes = quizRepository.ofVersion(version);
-        List<ModuleOutline> modules = moduleRepository.ofVersion(version).stream()
+        List<ModuleOutline> modules = content.modules().stream()
                 .map(module -> new ModuleOutline(module.moduleId, module.title, module.position,
-                        lessons.stream().filter(lesson -> lesson.moduleId.equals(module.moduleId))
+                        content.lessonsOf(module).stream()
                                 .map(lesson -> new LessonItem(lesson.lessonId, lesson.title, lesson.position,
                                         lesson.estimatedMinutes, lesson.required, done.contains(lesson.lessonId)))
                                 .toList(),
-                        quizzes.stream().filter(quiz -> quiz.moduleId.equals(module.moduleId))
-                                .map(quiz -> quizItem(quiz, lessons, done))
-                                .toList()))
+                        content.quizzesOf(module).stream().map(quiz -> quizItem(quiz, lessons, done)).toList()))
                 .toList();
         String next = lessons.stream().filter(lesson -> !done.contains(lesson.lessonId))
                 .map(lesson -> lesson.lessonId).findFirst().orElse(null);
@@ -94,11 +85,11 @@ public class CourseCatalog {
 
     public LessonContent lesson(String learnerId, String orgId, String courseId, String lessonId) {
         CourseVersion version = versionFor(learnerId, orgId, courseId, latest(courseId));
-        List<Lesson> lessons = lessonRepository.ofVersion(version);
+        VersionContent content = contents.of(version);
+        List<Lesson> lessons = content.lessons();
         int index = indexOf(lessons, lessonId, version);
         Lesson lesson = lessons.get(index);
-        CourseModule module = moduleRepository.ofVersion(version).stream()
-                .filter(candidate -> candidate.moduleId.equals(lesson.moduleId)).findFirst().orElseThrow();
+        CourseModule module = content.moduleOf(lesson);
         boolean completed = completedLessons(learnerId, courseId, version.version).contains(lessonId);
         return new LessonContent(courseId, version.version, lesson.lessonId, module.moduleId, module.title,
                 lesson.position, lesson.title, lesson.estimatedMinutes, lesson.required, lesson.objectives, lesson.blocks,

@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upward.course.content.CourseDocument;
 import com.upward.course.content.CourseValidator;
 import com.upward.course.domain.CourseDraft;
-import com.upward.course.domain.CourseModule;
 import com.upward.course.domain.CourseVersion;
-import com.upward.course.domain.Lesson;
-import com.upward.course.domain.QuizPlacement;
+import com.upward.course.domain.VersionContent;
 import com.upward.course.persistence.CourseDraftRepository;
-import com.upward.course.persistence.CourseModuleRepository;
 import com.upward.course.persistence.CourseVersionRepository;
-import com.upward.course.persistence.LessonRepository;
-import com.upward.course.persistence.QuizPlacementRepository;
+import com.upward.course.persistence.VersionContents;
 import com.upward.course.service.DraftRecords.AuthorCourse;
 import com.upward.course.service.DraftRecords.Changes;
 import com.upward.course.service.DraftRecords.CourseDetails;
@@ -79,13 +75,7 @@ public class CourseDrafts {
     CourseVersionRepository versions;
 
     @Inject
-    CourseModuleRepository moduleRepository;
-
-    @Inject
-    LessonRepository lessonRepository;
-
-    @Inject
-    QuizPlacementRepository quizRepository;
+    VersionContents contents;
 
     @Inject
     Clock clock;
@@ -423,10 +413,9 @@ public class CourseDrafts {
 
     /** A published version, back in the shape of its content file. */
     private CourseDocument document(CourseVersion version) {
-        List<Lesson> lessons = lessonRepository.ofVersion(version);
-        List<CourseDocument.Module> modules = moduleRepository.ofVersion(version).stream()
-                .map(module -> new CourseDocument.Module(module.moduleId, module.title, lessons.stream()
-                        .filter(lesson -> lesson.moduleId.equals(module.moduleId))
+        VersionContent content = contents.of(version);
+        List<CourseDocument.Module> modules = content.modules().stream()
+                .map(module -> new CourseDocument.Module(module.moduleId, module.title, content.lessonsOf(module).stream()
                         .map(lesson -> {
                             List<JsonNode> blocks = new ArrayList<>();
                             lesson.blocks.forEach(blocks::add);
@@ -435,7 +424,7 @@ public class CourseDrafts {
                         })
                         .toList()))
                 .toList();
-        List<CourseDocument.Quiz> quizzes = quizRepository.ofVersion(version).stream()
+        List<CourseDocument.Quiz> quizzes = content.quizzes().stream()
                 .map(quiz -> new CourseDocument.Quiz(quiz.quizId, quiz.title, quiz.moduleId, quiz.passPercent,
                         quiz.required, List.copyOf(quiz.unlockedBy)))
                 .toList();

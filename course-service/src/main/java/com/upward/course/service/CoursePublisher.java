@@ -6,10 +6,8 @@ import com.upward.course.domain.CourseModule;
 import com.upward.course.domain.CourseVersion;
 import com.upward.course.domain.Lesson;
 import com.upward.course.domain.QuizPlacement;
-import com.upward.course.persistence.CourseModuleRepository;
 import com.upward.course.persistence.CourseVersionRepository;
-import com.upward.course.persistence.LessonRepository;
-import com.upward.course.persistence.QuizPlacementRepository;
+import com.upward.course.persistence.VersionContents;
 import com.upward.platform.events.Outbox;
 import com.upward.platform.events.contract.CoursePublished;
 import com.upward.platform.web.errors.ConflictException;
@@ -38,13 +36,7 @@ public class CoursePublisher {
     CourseVersionRepository versions;
 
     @Inject
-    CourseModuleRepository modules;
-
-    @Inject
-    LessonRepository lessons;
-
-    @Inject
-    QuizPlacementRepository quizzes;
+    VersionContents contents;
 
     public enum Outcome { PUBLISHED, ALREADY_PUBLISHED }
 
@@ -84,7 +76,7 @@ public class CoursePublisher {
             module.moduleId = moduleDocument.id();
             module.position = ++modulePosition;
             module.title = moduleDocument.title();
-            modules.persist(module);
+            contents.add(module);
             for (CourseDocument.Lesson lessonDocument : moduleDocument.lessons()) {
                 Lesson lesson = new Lesson();
                 lesson.courseVersionId = version.id;
@@ -96,7 +88,7 @@ public class CoursePublisher {
                 lesson.required = lessonDocument.required();
                 lesson.objectives = lessonDocument.objectives();
                 lesson.blocks = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().addAll(lessonDocument.blocks());
-                lessons.persist(lesson);
+                contents.add(lesson);
                 lessonEvents.add(new CoursePublished.Lesson(lesson.lessonId, lesson.moduleId, lesson.position, lesson.title, lesson.required));
             }
         }
@@ -110,7 +102,7 @@ public class CoursePublisher {
             quiz.passPercent = quizDocument.passPercent();
             quiz.required = quizDocument.required();
             quiz.unlockedBy = quizDocument.unlockedBy() == null ? List.of() : quizDocument.unlockedBy();
-            quizzes.persist(quiz);
+            contents.add(quiz);
             quizEvents.add(new CoursePublished.Quiz(quiz.quizId, quiz.title, quiz.passPercent, quiz.required, quiz.unlockedBy));
         }
         outbox.publish(new CoursePublished(course.courseId(), course.version(), course.title(), now, lessonEvents, quizEvents));

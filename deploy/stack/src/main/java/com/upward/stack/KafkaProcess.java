@@ -9,24 +9,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The local Kafka node ({@link KafkaNode}'s settings) as a child process of the launcher, like PostgreSQL:
  * {@code java kafka.Kafka server.properties} on the jars that Maven copied into deploy/stack/target/lib.
  * Its ports and log directory stay the same across a stop, a kill or a restart.
  */
-public final class KafkaProcess implements StackPart, AutoCloseable {
+public final class KafkaProcess extends ChildProcess {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private final ProcessBuilder command;
     private final String bootstrapServers;
     private final Path logFile;
-    private Process process;
 
     private KafkaProcess(ProcessBuilder command, String bootstrapServers, Path logFile) {
-        this.command = command;
+        // A controlled shutdown that flushes the logs gets 30 s.
+        super(command, Duration.ofSeconds(30));
         this.bootstrapServers = bootstrapServers;
         this.logFile = logFile;
     }
@@ -75,77 +73,19 @@ public final class KafkaProcess implements StackPart, AutoCloseable {
     }
 
     @Override
-    public synchronized void start() throws IOException {
-        if (process != null && process.isAlive()) {
-            return;
-        }
-        process = command.start();
+    void awaitStarted(Process started) throws IOException {
         try {
             KafkaNode.awaitReady(bootstrapServers, START_TIMEOUT);
         } catch (IOException e) {
-            if (!process.isAlive()) {
-                throw new IOException("Kafka exited with " + process.exitValue() + "; see " + logFile, e);
+            if (!started.isAlive()) {
+                throw new IOException("Kafka exited with " + started.exitValue() + "; see " + logFile, e);
             }
             throw e;
         }
     }
 
-    /** SIGTERM: a controlled shutdown that flushes the logs. */
-    @Override
-    public synchronized void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        // A paused process would hold the SIGTERM until resumed.
-        Signals.continueIfStopped(process.toHandle());
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public synchronized void kill() {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            Signals.awaitExit(process.toHandle(), 15);
-        }
-    }
-
-    @Override
-    public synchronized void pause() {
-        Signals.send("STOP", running().pid());
-    }
-
-    @Override
-    public synchronized void resume() {
-        Signals.send("CONT", running().pid());
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    private Process running() {
-        if (!isRunning()) {
-            throw new IllegalStateException("Kafka is not running");
-        }
-        return process;
-    }
-
     /** Creates the topics that do not exist yet; the others are left as they are. */
     public int ensureTopics(List<Topics.Topic> topics) throws IOException {
         return KafkaNode.ensureTopics(bootstrapServers, topics);
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 }

@@ -12,14 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One packaged Quarkus service run as its own JVM, logging to a file, healthy once /q/health/ready on its management
  * interface says so. It can be stopped, killed, paused and started again with the same command line, ports and
  * environment.
  */
-public final class ServiceProcess implements StackPart, AutoCloseable {
+public final class ServiceProcess extends ChildProcess {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -29,16 +28,15 @@ public final class ServiceProcess implements StackPart, AutoCloseable {
     private final int port;
     private final int managementPort;
     private final Path logFile;
-    private final ProcessBuilder command;
-    private Process process;
 
     private ServiceProcess(String name, int port, int managementPort, Path logFile, ProcessBuilder command) throws IOException {
+        // SIGTERM is a graceful Quarkus shutdown; after 15 s it is killed.
+        super(command, Duration.ofSeconds(15));
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
         this.logFile = logFile;
-        this.command = command;
-        this.process = command.start();
+        spawn();
     }
 
     /**
@@ -97,7 +95,7 @@ public final class ServiceProcess implements StackPart, AutoCloseable {
 
     /** Waits until the service reports ready, or fails with the end of its log. */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        Process process = this.process;
+        Process process = process();
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -126,73 +124,13 @@ public final class ServiceProcess implements StackPart, AutoCloseable {
         }
     }
 
-    /** Launches the service again (after a stop or a kill) and waits until it is ready. */
     @Override
-    public synchronized void start() throws IOException {
-        if (process.isAlive()) {
-            return;
-        }
-        process = command.start();
+    void awaitStarted(Process started) throws IOException {
         try {
             awaitReady(START_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while " + name + " started", e);
-        }
-    }
-
-    /** SIGTERM, a graceful Quarkus shutdown; SIGKILL if it hangs. */
-    @Override
-    public synchronized void stop() {
-        close();
-    }
-
-    @Override
-    public synchronized void kill() {
-        if (process.isAlive()) {
-            process.destroyForcibly();
-            Signals.awaitExit(process.toHandle(), 15);
-        }
-    }
-
-    @Override
-    public synchronized void pause() {
-        Signals.send("STOP", running().pid());
-    }
-
-    @Override
-    public synchronized void resume() {
-        Signals.send("CONT", running().pid());
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return process.isAlive();
-    }
-
-    private Process running() {
-        if (!process.isAlive()) {
-            throw new IllegalStateException(name + " is not running");
-        }
-        return process;
-    }
-
-    /** Asks the service to stop (SIGTERM, a graceful Quarkus shutdown), then kills it if it hangs. */
-    @Override
-    public synchronized void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        // A paused process would hold the SIGTERM until resumed.
-        Signals.continueIfStopped(process.toHandle());
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -6,7 +6,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -16,9 +15,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Applies each consumed event exactly once: its id goes into the inbox in the same transaction as its
@@ -158,11 +155,9 @@ public class EventInbox {
         } catch (Exception e) {
             throw new PoisonEventException(envelope.type() + " data does not match " + contract.getSimpleName() + ": " + e.getMessage());
         }
-        Set<ConstraintViolation<T>> violations = validator.validate(data);
-        if (!violations.isEmpty()) {
-            throw new PoisonEventException(envelope.type() + " data is invalid: " + violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining(", ")));
-        }
+        ContractViolations.of(validator, data).ifPresent(violations -> {
+            throw new PoisonEventException(envelope.type() + " data is invalid: " + violations);
+        });
         return data;
     }
 

@@ -6,14 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Records an event in the same transaction as the state change it describes (no dual write).
@@ -42,12 +39,10 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(UpwardEvent event) {
-        Set<ConstraintViolation<UpwardEvent>> violations = validator.validate(event);
-        if (!violations.isEmpty()) {
+        ContractViolations.of(validator, event).ifPresent(violations -> {
             // A producer bug, never the caller's: refuse it before it can reach a consumer.
-            throw new IllegalStateException(event.eventType() + " breaks its contract: " + violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining(", ")));
-        }
+            throw new IllegalStateException(event.eventType() + " breaks its contract: " + violations);
+        });
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.randomUUID();
         row.type = event.eventType();

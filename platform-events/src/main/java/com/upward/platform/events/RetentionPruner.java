@@ -5,7 +5,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -18,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deletes published outbox rows, old inbox ids and every {@link RetentionRule}'s expired rows, a small
- * batch per transaction (rows picked by ctid), so no statement holds locks for long and the relay and
- * consumers keep running beside it.
+ * Deletes published outbox rows, old inbox ids and the delivered rows of every {@link DeliverySender} that keeps them
+ * for a while, a small batch per transaction (rows picked by ctid), so no statement holds locks for long and the relay
+ * and consumers keep running beside it.
  */
 @ApplicationScoped
 public class RetentionPruner {
@@ -34,7 +33,7 @@ public class RetentionPruner {
     EventsConfig config;
 
     @Inject
-    Instance<RetentionRule> serviceRules;
+    DeliveryOutbox deliveries;
 
     private BackgroundPoller poller;
 
@@ -59,9 +58,9 @@ public class RetentionPruner {
     /** Prunes every table now; returns how many rows went from each. */
     public Map<String, Long> pruneAll() {
         List<RetentionRule> rules = new ArrayList<>();
-        rules.add(rule("outbox_event", "published_at < :cutoff", config.retention().outbox()));
-        rules.add(rule("inbox_event", "received_at < :cutoff", config.retention().inbox()));
-        serviceRules.forEach(rules::add);
+        rules.add(new RetentionRule("outbox_event", "published_at < :cutoff", config.retention().outbox()));
+        rules.add(new RetentionRule("inbox_event", "received_at < :cutoff", config.retention().inbox()));
+        rules.addAll(deliveries.retentionRules());
         Map<String, Long> deleted = new LinkedHashMap<>();
         for (RetentionRule rule : rules) {
             long count = prune(rule);
@@ -87,24 +86,5 @@ public class RetentionPruner {
             total += deleted;
         } while (deleted == config.retention().batchSize());
         return total;
-    }
-
-    private static RetentionRule rule(String table, String expiredWhere, Duration keepFor) {
-        return new RetentionRule() {
-            @Override
-            public String table() {
-                return table;
-            }
-
-            @Override
-            public String expiredWhere() {
-                return expiredWhere;
-            }
-
-            @Override
-            public Duration keepFor() {
-                return keepFor;
-            }
-        };
     }
 }

@@ -3,15 +3,10 @@ package com.upward.platform.events;
 import java.time.Duration;
 
 /**
- * A table the {@link RetentionPruner} keeps short besides the outbox and inbox: a service declares one as a
- * bean (progress-service's delivered xAPI statements).
+ * A table the {@link RetentionPruner} keeps short: the outbox, the inbox, and each {@link DeliverySender}'s table
+ * whose delivered rows are kept for a while.
+ *
+ * @param expiredWhere the SQL condition of an expired row; {@code :cutoff} is now minus keepFor
  */
-public interface RetentionRule {
-
-    String table();
-
-    /** The SQL condition of an expired row; {@code :cutoff} is now minus {@link #keepFor()}. */
-    String expiredWhere();
-
-    Duration keepFor();
+public record RetentionRule(String table, String expiredWhere, Duration keepFor) {
 }

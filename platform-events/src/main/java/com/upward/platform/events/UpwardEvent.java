@@ -11,7 +11,7 @@ public interface UpwardEvent {
 
     String eventTopic();
 
-    /** The record key: the learner id for learner events, the course id for course events. */
+    /** The record key: the learner id for learner events ({@link com.upward.platform.events.contract.LearnerEvent}), the course id for course events. */
     String eventKey();
 
     /** The CloudEvents subject: what the event is about, within its source. */

@@ -1,5 +1,6 @@
 package com.upward.progress.config;
 
+import com.upward.platform.events.DeliveryRetry;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -62,20 +63,11 @@ public interface LtiConfig {
     /** Grade passback to the platforms' line items. */
     Ags ags();
 
-    interface Ags {
+    /** Retries of a score: max-attempts (12), backoff (5s), max-backoff (15m), poll-interval (5s). */
+    interface Ags extends DeliveryRetry {
         /** Attempts per score before it is marked FAILED with the last reason. */
+        @Override
         @WithDefault("12")
         int maxAttempts();
-
-        /** The wait after the first failed attempt, doubled after each further failure up to max-backoff. */
-        @WithDefault("5s")
-        Duration backoff();
-
-        @WithDefault("15m")
-        Duration maxBackoff();
-
-        /** How often the sender looks for due scores when nothing woke it. */
-        @WithDefault("5s")
-        Duration pollInterval();
     }
 }

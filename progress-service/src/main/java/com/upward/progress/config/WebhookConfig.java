@@ -1,13 +1,17 @@
 package com.upward.progress.config;
 
+import com.upward.platform.events.DeliveryRetry;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Webhooks: each organisation's admins register URLs; events reach them signed, through an outbox with retries. */
+/**
+ * Webhooks: each organisation's admins register URLs; events reach them signed, through an outbox with retries
+ * (upward.webhooks.max-attempts 10, backoff 5s, max-backoff 15m: 10 attempts span about 40 minutes).
+ */
 @ConfigMapping(prefix = "upward.webhooks")
-public interface WebhookConfig {
+public interface WebhookConfig extends DeliveryRetry {
 
     /** Refuse http:// URLs: deliveries carry learners' data and a signature anyone on the path could replay. */
     @WithDefault("true")
@@ -21,18 +25,8 @@ public interface WebhookConfig {
     @WithDefault("5s")
     Duration requestTimeout();
 
-    /** Attempts per delivery before it is marked FAILED with the last reason (10 attempts span about 40 minutes). */
-    @WithDefault("10")
-    int maxAttempts();
-
-    /** The wait after the first failed attempt; doubled after each further failure, up to max-backoff. */
-    @WithDefault("5s")
-    Duration backoff();
-
-    @WithDefault("15m")
-    Duration maxBackoff();
-
-    /** How often the sender looks for due deliveries when nothing woke it. */
+    /** Receivers hear of an event within two seconds when nothing woke the sender. */
+    @Override
     @WithDefault("2s")
     Duration pollInterval();
 

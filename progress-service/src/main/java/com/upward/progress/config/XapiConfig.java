@@ -1,14 +1,18 @@
 package com.upward.progress.config;
 
+import com.upward.platform.events.DeliveryRetry;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.Map;
 
-/** xAPI delivery to each organisation's LRS; off unless enabled, and only for organisations with an LRS. */
+/**
+ * xAPI delivery to each organisation's LRS; off unless enabled, and only for organisations with an LRS. Retries:
+ * upward.xapi.max-attempts (10), backoff (5s), max-backoff (15m), poll-interval (5s), as every delivery outbox.
+ */
 @ConfigMapping(prefix = "upward.xapi")
-public interface XapiConfig {
+public interface XapiConfig extends DeliveryRetry {
 
     /** Master switch: when false no statement is stored and the sender does not run. */
     @WithDefault("false")
@@ -28,21 +32,6 @@ public interface XapiConfig {
     /** How long one POST to an LRS may take before it counts as a failed attempt. */
     @WithDefault("10s")
     Duration requestTimeout();
-
-    /** Attempts per statement before it is marked FAILED with the last reason. */
-    @WithDefault("10")
-    int maxAttempts();
-
-    /** The wait after the first failed attempt; doubled after each further failure, up to max-backoff. */
-    @WithDefault("5s")
-    Duration backoff();
-
-    @WithDefault("15m")
-    Duration maxBackoff();
-
-    /** How often the sender looks for due statements when nothing woke it. */
-    @WithDefault("5s")
-    Duration pollInterval();
 
     /** How long a delivered statement is kept; FAILED ones stay until someone looks at them. */
     @WithDefault("7d")

@@ -1,40 +1,32 @@
 package com.upward.progress.messaging;
 
-import com.upward.platform.events.BackgroundPoller;
+import com.upward.platform.events.DeliverySender;
 import com.upward.progress.config.LtiConfig;
 import com.upward.progress.domain.LtiPlatform;
 import com.upward.progress.persistence.AgsOutboxRepository;
+import com.upward.progress.persistence.AgsOutboxRepository.Due;
 import com.upward.progress.persistence.LtiPlatformRepository;
 import com.upward.progress.service.PlatformTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Posts pending scores to the platforms' line items (AGS): {lineitem path}/scores, keeping the line item's query
- * string after /scores. A 2xx marks the score SENT in the transaction that holds the sender's lock; anything else is
- * retried after an exponential backoff (a 401 first drops the cached token), until max-attempts marks it FAILED.
+ * Posts pending scores to the platforms' line items (AGS), one per pass of platform-events' DeliveryOutbox, in
+ * position order: {lineitem path}/scores, keeping the line item's query string after /scores. A 2xx marks the score
+ * SENT; anything else is retried after backoff (a 401 first drops the cached token).
  */
 @ApplicationScoped
-public class AgsSender {
+public class AgsSender implements DeliverySender<Due> {
 
-    private static final Logger LOG = Logger.getLogger(AgsSender.class);
     public static final String SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
     public static final String SCORE_MEDIA_TYPE = "application/vnd.ims.lis.v1.score+json";
-    private static final int BATCH = 20;
 
     @Inject
     AgsOutboxRepository outbox;
@@ -48,74 +40,35 @@ public class AgsSender {
     @Inject
     LtiConfig config;
 
-    private final HttpClient http = HttpClient.newBuilder().build();
-    private BackgroundPoller poller;
-
-    void start(@Observes StartupEvent event) {
-        LtiConfig.Ags ags = config.ags();
-        poller = new BackgroundPoller("ags-sender", ags.pollInterval(), ags.pollInterval(), ags.pollInterval(),
-                () -> sendBatch() >= BATCH);
-        poller.start();
+    /** Sent scores stay in the table. */
+    @Override
+    public Settings settings() {
+        return new Settings("ags", "platform", AgsOutboxRepository.TABLE, config.ags(), config.requestTimeout(), Optional.empty());
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (poller != null) {
-            poller.stop();
-        }
+    @Override
+    public List<Due> due() {
+        return outbox.nextDue().stream().toList();
     }
 
-    int sendBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (!outbox.tryLeadSending()) {
-                return 0;
-            }
-            List<AgsOutboxRepository.Due> due = outbox.due(BATCH);
-            due.forEach(this::deliver);
-            return due.size();
-        });
+    @Override
+    public HttpRequest.Builder request(List<Due> rows) throws Undeliverable, IOException, InterruptedException {
+        Due score = rows.get(0);
+        LtiPlatform platform = platforms.byId(score.platformId())
+                .orElseThrow(() -> new Undeliverable("the platform registration is gone"));
+        return HttpRequest.newBuilder(scoresUrl(score.lineitemUrl()))
+                .header("Content-Type", SCORE_MEDIA_TYPE)
+                .header("Authorization", "Bearer " + tokens.token(platform, SCORE_SCOPE))
+                .POST(HttpRequest.BodyPublishers.ofString(score.score(), StandardCharsets.UTF_8));
     }
 
-    private void deliver(AgsOutboxRepository.Due score) {
-        LtiConfig.Ags ags = config.ags();
-        Optional<LtiPlatform> platform = platforms.byId(score.platformId());
-        if (platform.isEmpty()) {
-            outbox.retry(score.position(), "the platform registration is gone", true, ags.maxAttempts(), ags.backoff(), ags.maxBackoff());
-            return;
+    @Override
+    public Outcome outcome(List<Due> rows, int status) {
+        if (status == 401) {
+            // The platform refused the token we hold: the next attempt asks for a new one.
+            platforms.byId(rows.get(0).platformId()).ifPresent(platform -> tokens.forget(platform, SCORE_SCOPE));
         }
-        String error;
-        try {
-            error = post(platform.get(), score);
-        } catch (IOException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while posting a score", e);
-        }
-        if (error == null) {
-            outbox.sent(score.position());
-            return;
-        }
-        LOG.warnf("AGS score %d to %s failed (attempt %d of %d): %s", score.position(), score.lineitemUrl(),
-                score.attempts() + 1, ags.maxAttempts(), error);
-        outbox.retry(score.position(), error, false, ags.maxAttempts(), ags.backoff(), ags.maxBackoff());
-    }
-
-    /** Null when the platform took the score, else the reason. */
-    private String post(LtiPlatform platform, AgsOutboxRepository.Due score) throws IOException, InterruptedException {
-        String token = tokens.token(platform, SCORE_SCOPE);
-        HttpRequest request = HttpRequest.newBuilder(scoresUrl(score.lineitemUrl()))
-                .timeout(config.requestTimeout())
-                .header("Content-Type", SCORE_MEDIA_TYPE).header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(score.score(), StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 == 2) {
-            return null;
-        }
-        if (response.statusCode() == 401) {
-            tokens.forget(platform, SCORE_SCOPE);
-        }
-        String body = response.body() == null ? "" : response.body();
-        return "HTTP " + response.statusCode() + (body.isBlank() ? "" : ": " + body.substring(0, Math.min(200, body.length())));
+        return DeliverySender.super.outcome(rows, status);
     }
 
     /** {line item path}/scores, the line item's query string kept after it (appending after "?" is a common 404). */

@@ -2,13 +2,13 @@ package com.upward.progress.persistence;
 
 import com.upward.progress.domain.Webhook;
 import com.upward.progress.domain.WebhookDelivery;
+import com.upward.platform.events.DeliverySender;
+import com.upward.platform.events.DeliveryTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +18,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookRepository {
 
-    /** A delivery due now, locked for this transaction, with what it takes to send it. */
-    public record Due(long id, UUID eventId, String eventType, String body, int attempts, String url, String secret) {
+    /** webhook_delivery as the delivery outbox sends it: each sender locks the row it posts (no sender lock). */
+    public static final DeliveryTable DELIVERIES = new DeliveryTable("webhook_delivery", "id", "DELIVERED", "delivered_at", null);
+
+    /** A delivery due now (key: its id), locked for this transaction, with what it takes to send it. */
+    public record Due(long key, UUID eventId, String eventType, String body, int attempts, String url, String secret)
+            implements DeliverySender.Row {
     }
 
     private static final String WEBHOOK_COLUMNS = "id, org_id, url, secret, events, active, description, created_at, updated_at";
@@ -112,29 +116,6 @@ public class WebhookRepository {
                 .getResultList();
         return rows.stream().findFirst().map(row -> new Due(Rows.count(row[0]), (UUID) row[1], Rows.text(row[2]),
                 Rows.text(row[3]), Rows.integer(row[4]), Rows.text(row[5]), Rows.text(row[6])));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void delivered(long id, int status) {
-        entityManager.createNativeQuery("""
-                        UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_status = :status,
-                            last_attempt_at = clock_timestamp(), delivered_at = clock_timestamp() WHERE id = :id""")
-                .setParameter("status", status).setParameter("id", id).executeUpdate();
-    }
-
-    /** A failed attempt: retried after an exponential backoff (base doubled per attempt, at most cap), FAILED at max. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void failed(long id, Integer status, String error, int maxAttempts, Duration base, Duration cap) {
-        entityManager.createNativeQuery("""
-                        UPDATE webhook_delivery SET attempts = attempts + 1, last_attempt_at = clock_timestamp(),
-                            last_status = :status, last_error = :error,
-                            status = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE 'PENDING' END,
-                            next_attempt_at = clock_timestamp() + make_interval(secs => least(:cap,
-                                :base * power(2, least(attempts, 30))) / 1000.0)
-                        WHERE id = :id""")
-                .setParameter("status", status).setParameter("error", error).setParameter("max", maxAttempts)
-                .setParameter("cap", (double) cap.toMillis()).setParameter("base", (double) base.toMillis())
-                .setParameter("id", id).executeUpdate();
     }
 
     /** A page of one webhook's deliveries, newest first. */

@@ -1,11 +1,12 @@
 package com.upward.progress.persistence;
 
+import com.upward.platform.events.DeliverySender;
+import com.upward.platform.events.DeliveryTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -17,16 +18,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class XapiOutboxRepository {
 
-    /** A statement due for delivery; sessionId names the cmi5 session whose LRS takes it (null: the org's LRS). */
-    public record Due(long position, String orgId, String statement, int attempts, UUID sessionId) {
+    /** The table as the delivery outbox sends it: one sender per database at a time (an advisory lock). */
+    public static final DeliveryTable TABLE = new DeliveryTable("xapi_outbox", "position", "SENT", "sent_at", 0x7570776172647870L);
+
+    /** A statement due for delivery (key: its position); sessionId names the cmi5 session whose LRS takes it (null: the org's LRS). */
+    public record Due(long key, String orgId, String statement, int attempts, UUID sessionId) implements DeliverySender.Row {
     }
 
     /** The newest failed attempt's reason and time. */
     public record LastError(String error, Instant at) {
     }
-
-    /** One sender per database at a time: the sender that holds it until its transaction ends. */
-    private static final long SENDER_LOCK = 0x7570776172647870L;
 
     @Inject
     EntityManager entityManager;
@@ -70,13 +71,6 @@ public class XapiOutboxRepository {
         return rows.stream().findFirst().map(row -> new LastError(Rows.text(row[0]), Rows.instant(row[1])));
     }
 
-    /** True if this transaction is now the one sender; false if another holds the lock. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean tryLeadSending() {
-        return (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
-                .setParameter("lock", SENDER_LOCK).getSingleResult();
-    }
-
     /**
      * The due statements (at most limit) of the destination (an organisation's LRS, or one cmi5 session's) whose oldest
      * statement is due first, in position order.
@@ -94,32 +88,5 @@ public class XapiOutboxRepository {
                 .setParameter("limit", limit).getResultList();
         return rows.stream().map(row -> new Due(Rows.count(row[0]), Rows.text(row[1]), Rows.text(row[2]),
                 Rows.integer(row[3]), row[4] == null ? null : UUID.fromString(Rows.text(row[4])))).toList();
-    }
-
-    /** A failed attempt: retried after an exponential backoff (base doubled per attempt, at most cap), FAILED at max. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void retry(List<Long> positions, String error, int maxAttempts, Duration base, Duration cap) {
-        entityManager.createNativeQuery("""
-                        UPDATE xapi_outbox SET attempts = attempts + 1, last_attempt_at = clock_timestamp(), last_error = :error,
-                            status = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE 'PENDING' END,
-                            next_attempt_at = clock_timestamp() + make_interval(secs => least(:cap,
-                                :base * power(2, least(attempts, 30))) / 1000.0)
-                        WHERE position IN (:positions)""")
-                .setParameter("error", error).setParameter("max", maxAttempts)
-                .setParameter("cap", (double) cap.toMillis())
-                .setParameter("base", (double) base.toMillis())
-                .setParameter("positions", positions).executeUpdate();
-    }
-
-    /** SENT or FAILED, counting the attempt; a null error keeps the last one. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void mark(List<Long> positions, String status, String error) {
-        entityManager.createNativeQuery("""
-                        UPDATE xapi_outbox SET status = :status, attempts = attempts + 1,
-                            last_attempt_at = clock_timestamp(), last_error = coalesce(:error, last_error),
-                            sent_at = CASE WHEN :status = 'SENT' THEN clock_timestamp() ELSE sent_at END
-                        WHERE position IN (:positions)""")
-                .setParameter("status", status).setParameter("error", error).setParameter("positions", positions)
-                .executeUpdate();
     }
 }

@@ -1,9 +1,11 @@
 package com.upward.progress.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.upward.platform.events.DeliveryOutbox;
 import com.upward.platform.events.contract.QuizAttemptScored;
+import com.upward.platform.web.JsonText;
 import com.upward.progress.domain.LtiTarget;
+import com.upward.progress.messaging.AgsSender;
 import com.upward.progress.persistence.AgsOutboxRepository;
 import com.upward.progress.persistence.LtiLaunchRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,12 @@ public class AgsScores {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    AgsSender sender;
+
+    @Inject
+    DeliveryOutbox deliveryOutbox;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void attemptScored(QuizAttemptScored attempt) {
@@ -60,11 +68,9 @@ public class AgsScores {
     }
 
     private void store(String result, LtiLaunchRepository.ScoredLink link, Map<String, Object> score) {
-        try {
-            outbox.add(result + "|" + link.platformId() + "|" + link.lineitemUrl(), link.platformId(), link.lineitemUrl(),
-                    json.writeValueAsString(score));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        if (outbox.add(result + "|" + link.platformId() + "|" + link.lineitemUrl(), link.platformId(), link.lineitemUrl(),
+                JsonText.write(json, score))) {
+            deliveryOutbox.wakeAfterCommit(sender);
         }
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.upward.platform.events.AfterCommit;
+import com.upward.platform.events.DeliveryOutbox;
 import com.upward.platform.web.JsonText;
 import com.upward.platform.web.errors.AccessDeniedException;
 import com.upward.platform.web.errors.ConflictException;
@@ -66,7 +66,7 @@ public class Cmi5Sessions {
     XapiSender sender;
 
     @Inject
-    AfterCommit afterCommit;
+    DeliveryOutbox deliveryOutbox;
 
     @Inject
     ObjectMapper mapper;
@@ -186,7 +186,7 @@ public class Cmi5Sessions {
         statement.set("context", context);
         statement.put("timestamp", at.toString());
         outbox.add(id, session.orgId(), verb, JsonText.write(mapper, statement), session.sessionId());
-        afterCommit.run(sender::wake);
+        deliveryOutbox.wakeAfterCommit(sender);
     }
 
     private String organisationOf(String endpoint) {

@@ -1,7 +1,7 @@
 package com.upward.progress.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.upward.platform.events.AfterCommit;
+import com.upward.platform.events.DeliveryOutbox;
 import com.upward.platform.web.JsonText;
 import com.upward.platform.web.Page;
 import com.upward.platform.web.PageRequest;
@@ -63,7 +63,7 @@ public class Webhooks {
     WebhookSender sender;
 
     @Inject
-    AfterCommit afterCommit;
+    DeliveryOutbox deliveryOutbox;
 
     /** A new webhook with a fresh secret; the answer is the only time the secret is shown. */
     @Transactional
@@ -124,7 +124,7 @@ public class Webhooks {
             data.put("webhookId", id.toString());
             repository.enqueue(orgId, id, eventId, TEST, body(eventId, TEST, orgId, clock.instant(), data));
         });
-        sender.wake();
+        deliveryOutbox.wake(sender);
         return eventId;
     }
 
@@ -135,7 +135,7 @@ public class Webhooks {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String orgId, UUID eventId, String type, Instant occurredAt, Map<String, Object> data) {
         if (repository.enqueue(orgId, null, eventId, type, body(eventId, type, orgId, occurredAt, data)) > 0) {
-            afterCommit.run(sender::wake);
+            deliveryOutbox.wakeAfterCommit(sender);
         }
     }
 

@@ -3,7 +3,7 @@ package com.upward.progress.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.upward.platform.events.AfterCommit;
+import com.upward.platform.events.DeliveryOutbox;
 import com.upward.platform.events.contract.LessonCompleted;
 import com.upward.platform.events.contract.QuizAttemptScored;
 import com.upward.platform.web.JsonText;
@@ -60,7 +60,7 @@ public class XapiStatements {
     XapiSender sender;
 
     @Inject
-    AfterCommit afterCommit;
+    DeliveryOutbox deliveryOutbox;
 
     /** The statement id for a source event: the same event id always gives the same statement id. */
     public static UUID statementId(String sourceEventId) {
@@ -280,7 +280,7 @@ public class XapiStatements {
     private void store(ObjectNode statement, String orgId, String verb) {
         String json = JsonText.write(mapper, statement);
         if (outbox.add(UUID.fromString(statement.get("id").asText()), orgId, verb, json)) {
-            afterCommit.run(sender::wake);
+            deliveryOutbox.wakeAfterCommit(sender);
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.upward.platform.events.contract;
 
-import com.upward.platform.events.UpwardEvent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +14,7 @@ public record CourseCompleted(
         @NotBlank String courseId,
         @NotNull Instant completedAt,
         @Min(0) @Max(100) double finalPercent,
-        @NotBlank String certificateId) implements UpwardEvent {
+        @NotBlank String certificateId) implements LearnerEvent {
 
     public static final String TYPE = "upward.course.completed";
 
@@ -27,11 +26,6 @@ public record CourseCompleted(
     @Override
     public String eventTopic() {
         return Topics.PROGRESS;
-    }
-
-    @Override
-    public String eventKey() {
-        return learnerId;
     }
 
     @Override

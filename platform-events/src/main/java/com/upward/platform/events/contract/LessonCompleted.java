@@ -1,6 +1,5 @@
 package com.upward.platform.events.contract;
 
-import com.upward.platform.events.UpwardEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -14,7 +13,7 @@ public record LessonCompleted(
         @NotBlank String courseId,
         @Positive int courseVersion,
         @NotBlank String lessonId,
-        @NotNull Instant completedAt) implements UpwardEvent {
+        @NotNull Instant completedAt) implements LearnerEvent {
 
     public static final String TYPE = "upward.lesson.completed";
 
@@ -26,11 +25,6 @@ public record LessonCompleted(
     @Override
     public String eventTopic() {
         return Topics.LEARNING;
-    }
-
-    @Override
-    public String eventKey() {
-        return learnerId;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.upward.platform.events.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.upward.platform.events.UpwardEvent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -29,7 +28,7 @@ public record PracticeCompleted(
         Integer box,
         Instant nextDueAt,
         List<PowerType> powerTypesDrawnOn,
-        @NotNull Instant completedAt) implements UpwardEvent {
+        @NotNull Instant completedAt) implements AssessmentEvent {
 
     public static final String TYPE = "upward.practice.completed";
 
@@ -51,16 +50,6 @@ public record PracticeCompleted(
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public String eventTopic() {
-        return Topics.ASSESSMENT;
-    }
-
-    @Override
-    public String eventKey() {
-        return learnerId;
     }
 
     @Override

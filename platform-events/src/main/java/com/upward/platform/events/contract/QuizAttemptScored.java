@@ -1,6 +1,5 @@
 package com.upward.platform.events.contract;
 
-import com.upward.platform.events.UpwardEvent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,7 +35,7 @@ public record QuizAttemptScored(
         @Min(0) @Max(100) double gradedPercent,
         boolean gradedPassed,
         Instant startedAt,
-        List<@Valid AnsweredQuestion> answers) implements UpwardEvent {
+        List<@Valid AnsweredQuestion> answers) implements AssessmentEvent {
 
     public static final String TYPE = "upward.quiz.attempt-scored";
 
@@ -88,16 +87,6 @@ public record QuizAttemptScored(
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public String eventTopic() {
-        return Topics.ASSESSMENT;
-    }
-
-    @Override
-    public String eventKey() {
-        return learnerId;
     }
 
     @Override
