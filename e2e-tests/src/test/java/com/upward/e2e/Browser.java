@@ -126,6 +126,28 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Opens an attempt at the quiz: starts one, or resumes the one a start answered while its page was being left
+     * made. Until assessment-service has learned of the lessons the quiz needs, the page shows it locked, without a
+     * start button, and is visited again.
+     */
+    public void startOrResumeAttempt(String quizId) {
+        revisitUntil("/quizzes/" + quizId, driver -> {
+            if (!driver.findElements(By.linkText("Resume your attempt")).isEmpty()) {
+                click(By.linkText("Resume your attempt"));
+                waitFor(By.id("attempt-form"));
+                return true;
+            }
+            if (driver.findElements(By.id("start-attempt")).isEmpty()) {
+                return false;
+            }
+            click(By.id("start-attempt"));
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("attempt-form")).isEmpty()
+                    || !d.findElement(By.id("start-error")).getText().isEmpty());
+            return !driver.findElements(By.id("attempt-form")).isEmpty();
+        });
+    }
+
     public boolean mainShows(String text) {
         return driver.findElement(By.id("main")).getText().contains(text);
     }

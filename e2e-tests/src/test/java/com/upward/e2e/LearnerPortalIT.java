@@ -4,11 +4,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,23 +135,7 @@ class LearnerPortalIT extends BrowserTest {
         browser.waitForText(By.id("completion-state"), "You completed this lesson.");
         // The quiz service learns of the completion from an event: until then it refuses the start (409), and the
         // refusal is shown beside the button. Revisit and try again until the attempt opens.
-        browser.revisitUntil("/quizzes/tips-check", driver -> {
-            // A start answered while the page was being left (a stale element above) made this learner's attempt:
-            // the page then offers to resume it.
-            if (!driver.findElements(By.linkText("Resume your attempt")).isEmpty()) {
-                browser.click(By.linkText("Resume your attempt"));
-                browser.waitFor(By.id("attempt-form"));
-                return true;
-            }
-            // Until then the page may also show the quiz locked, with no start button: revisit.
-            if (driver.findElements(By.id("start-attempt")).isEmpty()) {
-                return false;
-            }
-            browser.click(By.id("start-attempt"));
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("attempt-form")).isEmpty()
-                    || !d.findElement(By.id("start-error")).getText().isEmpty());
-            return !driver.findElements(By.id("attempt-form")).isEmpty();
-        });
+        browser.startOrResumeAttempt("tips-check");
         String attemptUrl = browser.driver().getCurrentUrl();
         browser.click(By.cssSelector("#attempt-form button[type=submit]"));
         WebElement warning = browser.waitFor(By.id("unanswered-warning"));
