@@ -101,6 +101,30 @@ public class SessionCookies {
         }
     }
 
+    /** A session just opened for a browser, and the Set-Cookie value that names it. */
+    public record SignedIn(BrowserSession session, String cookie) {
+    }
+
+    /**
+     * Signs this browser in as the account, by password or by an LMS launch alike: the session its cookie named ends
+     * (a session id never serves two sign-ins) and a new one opens.
+     */
+    public SignedIn signIn(UserAccount account, HttpServerRequest request) {
+        sessions.close(sessionId(request).orElse(null));
+        BrowserSession session = sessions.open(account);
+        return new SignedIn(session, cookieFor(session, https(request)));
+    }
+
+    /** The session id this browser's cookie names, if it names one. */
+    public Optional<String> sessionId(HttpServerRequest request) {
+        Cookie cookie = request.getCookie(config.session().cookieName());
+        return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : Optional.of(cookie.getValue());
+    }
+
+    public static boolean https(HttpServerRequest request) {
+        return request.isSSL() || "https".equalsIgnoreCase(request.scheme());
+    }
+
     /** The Set-Cookie value that names a session: HttpOnly, SameSite, Secure unless turned off for plain local HTTP. */
     public String cookieFor(BrowserSession session, boolean https) {
         return config.session().cookieName() + "=" + session.id() + attributes(https);

@@ -1,10 +1,8 @@
 package com.upward.gateway.rest;
 
 import com.upward.gateway.config.IdentityConfig;
-import com.upward.gateway.identity.BrowserSession;
 import com.upward.gateway.identity.LtiSessions;
 import com.upward.gateway.identity.SessionCookies;
-import com.upward.gateway.identity.SessionStore;
 import com.upward.platform.web.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -47,9 +45,6 @@ public class LtiSessionResource {
     LtiSessions launches;
 
     @Inject
-    SessionStore sessions;
-
-    @Inject
     SessionCookies cookies;
 
     @Inject
@@ -67,8 +62,8 @@ public class LtiSessionResource {
     public Response session(@Valid @NotNull SessionRequest body) {
         LtiSessions.PickedUp launched = launches.pickUp(body.code()).orElseThrow(() -> new ProblemException(401,
                 "Launch expired", "This launch link was used already or has expired; launch Upward from your LMS again."));
-        BrowserSession session = sessions.open(launched.account());
-        return Response.ok(new LaunchedSession(launched.landing(), SessionResource.SessionView.of(session, config)))
-                .header(HttpHeaders.SET_COOKIE, cookies.cookieFor(session, SessionResource.https(request))).build();
+        SessionCookies.SignedIn signedIn = cookies.signIn(launched.account(), request);
+        return Response.ok(new LaunchedSession(launched.landing(), SessionResource.SessionView.of(signedIn.session(), config)))
+                .header(HttpHeaders.SET_COOKIE, signedIn.cookie()).build();
     }
 }

@@ -97,10 +97,8 @@ public class SessionResource {
         }
         var account = users.authenticate(signIn.username(), signIn.password())
                 .orElseThrow(() -> new ProblemException(401, "Sign-in failed", "The username or password is wrong."));
-        // A session id is never reused for another sign-in: the one the browser held before ends here.
-        sessions.close(currentId().orElse(null));
-        BrowserSession session = sessions.open(account);
-        return Response.ok(view(session)).header(HttpHeaders.SET_COOKIE, cookies.cookieFor(session, https())).build();
+        SessionCookies.SignedIn signedIn = cookies.signIn(account, request);
+        return Response.ok(view(signedIn.session())).header(HttpHeaders.SET_COOKIE, signedIn.cookie()).build();
     }
 
     @GET
@@ -135,16 +133,11 @@ public class SessionResource {
     }
 
     private Optional<String> currentId() {
-        var cookie = request.getCookie(config.session().cookieName());
-        return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : Optional.of(cookie.getValue());
+        return cookies.sessionId(request);
     }
 
     private boolean https() {
-        return https(request);
-    }
-
-    static boolean https(HttpServerRequest request) {
-        return request.isSSL() || "https".equalsIgnoreCase(request.scheme());
+        return SessionCookies.https(request);
     }
 
     private SessionView view(BrowserSession session) {
