@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -34,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * The event path of the running stack, measured from outside (run by events-bench.sh):
  *   visible    submissions through the gateway at a paced rate, each timed from its answer to the moment
  *              GET /api/v1/me/progress/{courseId} shows it; then, from the two databases, outbox occurred_at
- *              to inbox received_at, split at published_at (relay) and the rest (consumer)
+ *              to inbox received_at, split at published_at (relay) and the rest (consumer), and inbox
+ *              received_at to the page showing it (the learner's refresh, its commit, the notice, the held read)
  *   throughput N scored attempts produced straight to upward.assessment, timed until all are in
  *              progress-service's inbox
  */
@@ -77,17 +79,18 @@ public class EventsBench {
                 Thread.sleep(50);
             }
         }
-        run(gateway, tokens, rate, warmup, new ConcurrentLinkedQueue<>());
+        run(gateway, tokens, rate, warmup, new ConcurrentLinkedQueue<>(), new ConcurrentHashMap<>());
         Instant from = Instant.now();
         ConcurrentLinkedQueue<Long> visibleMicros = new ConcurrentLinkedQueue<>();
+        Map<String, Instant> visibleByAttempt = new ConcurrentHashMap<>();
         long began = System.nanoTime();
-        run(gateway, tokens, rate, count, visibleMicros);
+        run(gateway, tokens, rate, count, visibleMicros, visibleByAttempt);
         double seconds = (System.nanoTime() - began) / 1e9;
         System.out.printf("submit -> visible in progress, %d submissions by %d learners at %.1f/s (target %.0f/s)%n",
                 count, tokens.size(), count / seconds, rate);
         print("  submit -> visible", new ArrayList<>(visibleMicros));
         Thread.sleep(500);
-        databaseTimes(jdbc, from);
+        databaseTimes(jdbc, from, visibleByAttempt);
     }
 
     /**
@@ -96,7 +99,8 @@ public class EventsBench {
      * a slow consumer shows as latency, not as a lower rate, and watching adds no polling load.
      */
     private static void run(String gateway, List<String> tokens, double rate, int count,
-                            ConcurrentLinkedQueue<Long> visibleMicros) throws Exception {
+                            ConcurrentLinkedQueue<Long> visibleMicros, Map<String, Instant> visibleByAttempt)
+            throws Exception {
         long intervalNanos = (long) (1e9 / rate);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         List<Thread> threads = new ArrayList<>();
@@ -108,6 +112,7 @@ public class EventsBench {
             int mine = (count - index + tokens.size() - 1) / tokens.size();
             int before = attempts(gateway, token);
             long[] answeredAt = new long[mine];
+            String[] attemptIds = new String[mine];
             java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
             Thread submitter = new Thread(() -> {
                 try {
@@ -116,7 +121,9 @@ public class EventsBench {
                         if (wait > 0) {
                             TimeUnit.NANOSECONDS.sleep(wait);
                         }
-                        answeredAt[k] = submit(gateway, token);
+                        Submitted submitted = submit(gateway, token);
+                        answeredAt[k] = submitted.answeredNanos();
+                        attemptIds[k] = submitted.attemptId();
                         answered.incrementAndGet();
                     }
                 } catch (Throwable e) {
@@ -153,6 +160,7 @@ public class EventsBench {
                 for (int k = 0; k < mine; k++) {
                     // A page can show a result a moment before its submitter has read the answer: that is no wait.
                     visibleMicros.add(Math.max(0, visibleAt[k] - answeredAt[k]) / 1000);
+                    visibleByAttempt.put(attemptIds[k], wallClock(visibleAt[k]));
                 }
             });
             submitter.start();
@@ -169,8 +177,19 @@ public class EventsBench {
         visibleTimes.forEach(Runnable::run);
     }
 
+    private record Submitted(String attemptId, long answeredNanos) {
+    }
+
+    /** The same moment on the wall clock, to compare with the databases' timestamps (one machine, one clock). */
+    private static Instant wallClock(long nanoTime) {
+        return WALL_AT_START.plusNanos(nanoTime - NANO_AT_START);
+    }
+
+    private static final long NANO_AT_START = System.nanoTime();
+    private static final Instant WALL_AT_START = Instant.now();
+
     /** Starts and submits one attempt; returns when the submission was answered. */
-    private static long submit(String gateway, String token) throws Exception {
+    private static Submitted submit(String gateway, String token) throws Exception {
         HttpResponse<String> started = call(gateway, "POST", "/api/v1/quizzes/" + QUIZ + "/attempts", token, null);
         String attemptId = JSON.readTree(started.body()).path("id").asText();
         HttpResponse<String> submitted = call(gateway, "POST", "/api/v1/attempts/" + attemptId + "/submission", token,
@@ -179,7 +198,7 @@ public class EventsBench {
         if (submitted.statusCode() != 200) {
             throw new IllegalStateException("submission answered " + submitted.statusCode() + ": " + submitted.body());
         }
-        return answered;
+        return new Submitted(attemptId, answered);
     }
 
     /** The learner's progress page; with a tag, a read that waits for the page to differ from it. */
@@ -208,24 +227,31 @@ public class EventsBench {
         return 0;
     }
 
-    /** Where the time went, from the rows themselves: the relay's share and the consumer's. */
-    private static void databaseTimes(String jdbc, Instant from) throws Exception {
+    /**
+     * Where the time went, from the rows themselves: the relay's share, the consumer's, and from the inbox row
+     * to the page showing it (the learner's refresh, its commit, the notice, the held read's answer).
+     */
+    private static void databaseTimes(String jdbc, Instant from, Map<String, Instant> visibleByAttempt) throws Exception {
         Map<String, Instant[]> outbox = new HashMap<>();
+        Map<String, String> attemptOfEvent = new HashMap<>();
         try (Connection assessment = DriverManager.getConnection(jdbc + "upward_assessment", "postgres", "postgres");
              PreparedStatement query = assessment.prepareStatement(
-                     "SELECT event_id::text, occurred_at, published_at FROM outbox_event WHERE occurred_at >= ? AND type = 'upward.quiz.attempt-scored'")) {
+                     "SELECT event_id::text, occurred_at, published_at, payload->>'attemptId' FROM outbox_event"
+                             + " WHERE occurred_at >= ? AND type = 'upward.quiz.attempt-scored'")) {
             query.setTimestamp(1, Timestamp.from(from));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Timestamp published = rows.getTimestamp(3);
                     outbox.put(rows.getString(1), new Instant[] {rows.getTimestamp(2).toInstant(),
                             published == null ? null : published.toInstant()});
+                    attemptOfEvent.put(rows.getString(1), rows.getString(4));
                 }
             }
         }
         List<Long> total = new ArrayList<>();
         List<Long> relay = new ArrayList<>();
         List<Long> consumer = new ArrayList<>();
+        List<Long> shown = new ArrayList<>();
         try (Connection progress = DriverManager.getConnection(jdbc + "upward_progress", "postgres", "postgres");
              PreparedStatement query = progress.prepareStatement("SELECT event_id, received_at FROM inbox_event WHERE event_id = ANY (?)")) {
             query.setArray(1, progress.createArrayOf("text", outbox.keySet().toArray()));
@@ -234,6 +260,10 @@ public class EventsBench {
                     Instant[] times = outbox.get(rows.getString(1));
                     Instant received = rows.getTimestamp(2).toInstant();
                     total.add(micros(times[0], received));
+                    Instant visible = visibleByAttempt.get(attemptOfEvent.get(rows.getString(1)));
+                    if (visible != null) {
+                        shown.add(Math.max(0, micros(received, visible)));
+                    }
                     if (times[1] != null) {
                         relay.add(micros(times[0], times[1]));
                         consumer.add(micros(times[1], received));
@@ -245,6 +275,7 @@ public class EventsBench {
         print("  occurred -> inbox", total);
         print("  occurred -> published (relay)", relay);
         print("  published -> inbox (consumer)", consumer);
+        print("inbox -> visible (refresh, read)", shown);
     }
 
     static void throughput(String kafka, String jdbc, int events, int learners) throws Exception {
