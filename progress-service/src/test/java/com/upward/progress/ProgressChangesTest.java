@@ -4,8 +4,16 @@ import com.upward.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 
 import static com.upward.progress.TestEvents.attempt;
@@ -20,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A learner's progress page carries an ETag; with it, a read is 304 while nothing changed, or waits for the change. */
 @QuarkusTest
@@ -68,8 +77,38 @@ class ProgressChangesTest {
 
         publish(attempt(learnerId, "acme", courseId, 1, 75, 2));
 
-        Response changed = waiting.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        Response changed = waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         changed.then().statusCode(200).body("quizzes[0].attempts", equalTo(1));
         assertNotEquals(tag, changed.header("ETag"));
+    }
+
+    /** A held read waits with no database connection: more of them than the pool holds leave other requests served. */
+    @Test
+    void heldReadsTakeNoDatabaseConnectionWhileTheyWait() throws Exception {
+        String courseId = unique("held");
+        String learnerId = "held-learner-" + courseId;
+        String token = TestTokens.learner(learnerId, "acme");
+        String tag = startedLearnersTag(learnerId, courseId, token);
+        int held = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.jdbc.max-size", Integer.class).orElse(20) + 5;
+
+        ExecutorService readers = Executors.newFixedThreadPool(held);
+        try {
+            List<Future<Response>> waiting = new ArrayList<>();
+            for (int i = 0; i < held; i++) {
+                waiting.add(readers.submit(() -> given().auth().oauth2(token).header("If-None-Match", tag)
+                        .header("Prefer", "wait=15").get("/api/v1/me/progress/" + courseId)));
+            }
+            Thread.sleep(1_000);
+            assertTrue(waiting.stream().noneMatch(Future::isDone), "every read held while nothing changed");
+
+            given().auth().oauth2(token).get("/api/v1/me/progress/" + courseId).then().statusCode(200);
+
+            publish(attempt(learnerId, "acme", courseId, 1, 75, 2));
+            for (Future<Response> read : waiting) {
+                read.get(WAIT.toSeconds(), TimeUnit.SECONDS).then().statusCode(200).body("quizzes[0].attempts", equalTo(1));
+            }
+        } finally {
+            readers.shutdownNow();
+        }
     }
 }

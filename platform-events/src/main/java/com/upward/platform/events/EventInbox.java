@@ -8,13 +8,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -100,15 +105,43 @@ public class EventInbox {
 
     private void apply(Collection<EventEnvelope> envelopes, EventHandler handler) {
         QuarkusTransaction.requiringNew().run(() -> {
-            // A lock held elsewhere is a passing failure after this long, not a consumer stuck without end.
-            entityManager.createNativeQuery("SELECT set_config('lock_timeout', :timeout, true)")
-                    .setParameter("timeout", config.inbox().lockTimeout().toMillis() + "ms").getSingleResult();
+            Set<String> firstDeliveries = record(envelopes);
             for (EventEnvelope envelope : envelopes) {
-                if (firstDelivery(envelope)) {
+                if (firstDeliveries.remove(envelope.id())) {
                     handler.handle(envelope);
                 }
             }
             handler.afterEvents();
+        });
+    }
+
+    /**
+     * The lock timeout and the batch's ids in the inbox, in one round trip; returns the ids not seen before (each
+     * once, even if the batch holds it twice). A lock held elsewhere is a passing failure after the timeout, not a
+     * consumer stuck without end.
+     */
+    private Set<String> record(Collection<EventEnvelope> envelopes) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT set_config('lock_timeout', ?, true);
+                    INSERT INTO inbox_event (event_id, type, topic)
+                    SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                    ON CONFLICT DO NOTHING RETURNING event_id""")) {
+                statement.setString(1, config.inbox().lockTimeout().toMillis() + "ms");
+                statement.setArray(2, connection.createArrayOf("text", envelopes.stream().map(EventEnvelope::id).toArray()));
+                statement.setArray(3, connection.createArrayOf("text", envelopes.stream().map(EventEnvelope::type).toArray()));
+                statement.setArray(4, connection.createArrayOf("text", envelopes.stream().map(EventEnvelope::topic).toArray()));
+                statement.execute();
+                Set<String> inserted = new HashSet<>();
+                if (statement.getMoreResults()) {
+                    try (ResultSet rows = statement.getResultSet()) {
+                        while (rows.next()) {
+                            inserted.add(rows.getString(1));
+                        }
+                    }
+                }
+                return inserted;
+            }
         });
     }
 
@@ -159,15 +192,6 @@ public class EventInbox {
             throw new PoisonEventException(envelope.type() + " data is invalid: " + violations);
         });
         return data;
-    }
-
-    private boolean firstDelivery(EventEnvelope envelope) {
-        return entityManager.createNativeQuery(
-                        "INSERT INTO inbox_event (event_id, type, topic) VALUES (:id, :type, :topic) ON CONFLICT DO NOTHING")
-                .setParameter("id", envelope.id())
-                .setParameter("type", envelope.type())
-                .setParameter("topic", envelope.topic())
-                .executeUpdate() == 1;
     }
 
     private static PoisonEventException poisonCause(Throwable e) {

@@ -50,14 +50,6 @@ public class CertificateRepository {
                 Rows.integer(row[3]), Rows.instant(row[4]), Rows.decimal(row[5]))).toList();
     }
 
-    public Optional<Held> held(String learnerId, String courseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT certificate_id, completed_at FROM certificate WHERE learner_id = :learner AND course_id = :course""")
-                .setParameter("learner", learnerId).setParameter("course", courseId).getResultList();
-        return rows.stream().findFirst().map(row -> new Held(Rows.text(row[0]), Rows.instant(row[1])));
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String certificateId, String learnerId, String courseId, String orgId, int version, String courseTitle,
                     Instant completedAt, double finalPercent, Instant issuedAt) {

@@ -36,6 +36,9 @@ public class Cmi5SessionRepository {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    TransactionJdbc jdbc;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(Session session) {
         entityManager.createNativeQuery("INSERT INTO cmi5_session (" + COLUMNS + ") VALUES (:session, :org, :learner, :course,"
@@ -55,16 +58,23 @@ public class Cmi5SessionRepository {
     /** The learner's sessions of this AU not yet terminated, oldest first, locked until the transaction ends. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Session> openFor(String orgId, String learnerId, String courseId, String auKind, String auItemId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT " + SELECTED + """
-                         FROM cmi5_session WHERE learner_id = :learner AND course_id = :course AND au_kind = :kind
-                        AND au_item_id = :item AND org_id = :org AND terminated_at IS NULL ORDER BY launched_at FOR UPDATE""")
-                .setParameter("learner", learnerId).setParameter("course", courseId).setParameter("kind", auKind)
-                .setParameter("item", auItemId).setParameter("org", orgId).getResultList();
-        return rows.stream().map(row -> new Session(UUID.fromString(Rows.text(row[0])), Rows.text(row[1]),
-                Rows.text(row[2]), Rows.text(row[3]), Rows.text(row[4]), Rows.text(row[5]), Rows.text(row[6]),
-                UUID.fromString(Rows.text(row[7])), Rows.text(row[8]), Rows.text(row[9]), Rows.text(row[10]),
-                Rows.text(row[11]), Rows.text(row[12]), Rows.nullableDecimal(row[13]), Rows.instant(row[14]))).toList();
+        return jdbc.list("SELECT " + SELECTED + """
+                         FROM cmi5_session WHERE learner_id = ? AND course_id = ? AND au_kind = ?
+                        AND au_item_id = ? AND org_id = ? AND terminated_at IS NULL ORDER BY launched_at FOR UPDATE""",
+                statement -> {
+                    statement.setString(1, learnerId);
+                    statement.setString(2, courseId);
+                    statement.setString(3, auKind);
+                    statement.setString(4, auItemId);
+                    statement.setString(5, orgId);
+                }, row -> {
+                    java.math.BigDecimal mastery = row.getBigDecimal(14);
+                    return new Session(UUID.fromString(row.getString(1)), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5), row.getString(6), row.getString(7),
+                            UUID.fromString(row.getString(8)), row.getString(9), row.getString(10), row.getString(11),
+                            row.getString(12), row.getString(13), mastery == null ? null : mastery.doubleValue(),
+                            TransactionJdbc.instant(row, 15));
+                });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

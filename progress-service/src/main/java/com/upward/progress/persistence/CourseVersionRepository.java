@@ -70,13 +70,12 @@ public class CourseVersionRepository {
 
     /**
      * Until the caller's transaction ends: a new version of the course (exclusive) against refreshes of its
-     * learners (shared). A completion and its course's publication come from two topics at once; without it, each
+     * learners (shared, {@link LearnerCourseRows#lock}). A completion and its course's publication come from two topics at once; without it, each
      * transaction could miss the other's uncommitted row and leave a summary computed without its structure.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void lockCourse(String courseId, boolean exclusive) {
-        entityManager.createNativeQuery("SELECT " + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared")
-                        + "(hashtextextended(:course, 2))")
+    public void lockCourse(String courseId) {
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:course, 2))")
                 .setParameter("course", courseId).getSingleResult();
     }
 

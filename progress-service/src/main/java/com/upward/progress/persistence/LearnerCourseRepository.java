@@ -25,34 +25,6 @@ public class LearnerCourseRepository {
     @Inject
     EntityManager entityManager;
 
-    /** Until the caller's transaction ends: one refresh at a time per learner and course. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void lock(String learnerId, String courseId) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", learnerId + " " + courseId).getSingleResult();
-    }
-
-    public Optional<Started> started(String learnerId, String courseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT org_id, version, started_at FROM learner_course WHERE learner_id = :learner AND course_id = :course""")
-                .setParameter("learner", learnerId).setParameter("course", courseId).getResultList();
-        return rows.stream().findFirst().map(row -> new Started(Rows.text(row[0]), Rows.integer(row[1]), Rows.instant(row[2])));
-    }
-
-    /** The lessons completed in that version, with when. */
-    public Map<String, Instant> lessonsDone(String learnerId, String courseId, int version) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT lesson_id, completed_at FROM lesson_done
-                        WHERE learner_id = :learner AND course_id = :course AND version = :version""")
-                .setParameter("learner", learnerId).setParameter("course", courseId).setParameter("version", version)
-                .getResultList();
-        Map<String, Instant> done = new HashMap<>();
-        rows.forEach(row -> done.put(Rows.text(row[0]), Rows.instant(row[1])));
-        return done;
-    }
-
     /** The learner follows the version of their first lesson; an earlier completion moves started_at back. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void putStarted(String learnerId, String courseId, String orgId, int version, Instant at) {

@@ -16,18 +16,11 @@ public class LearnerProfileRepository {
 
     /**
      * Until the caller's transaction ends, exclusive: a new display name waits for the learner's summaries being
-     * recomputed, so none keeps an old name.
+     * recomputed (they take it shared, {@link LearnerCourseRows#lock}), so none keeps an old name.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockName(String learnerId) {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:learner, 1))")
-                .setParameter("learner", learnerId).getSingleResult();
-    }
-
-    /** The same lock, shared: taken by a refresh of the learner's summaries, which reads the name. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void lockNameShared(String learnerId) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock_shared(hashtextextended(:learner, 1))")
                 .setParameter("learner", learnerId).getSingleResult();
     }
 

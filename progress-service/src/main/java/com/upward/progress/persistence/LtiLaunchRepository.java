@@ -26,6 +26,9 @@ public class LtiLaunchRepository {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    TransactionJdbc jdbc;
+
     /** False when the nonce was used before (by this issuer). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean useNonce(String issuer, String nonce, Instant keepUntil) {
@@ -82,16 +85,16 @@ public class LtiLaunchRepository {
 
     /** The learner's links into this course that may take scores. */
     public List<ScoredLink> scoredLinks(String learnerId, String courseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        return jdbc.list("""
                         SELECT platform_id, resource_link_id, subject, target_kind, course_id, target_id, lineitem_url
                         FROM lti_resource_link
-                        WHERE learner_id = :learner AND course_id = :course AND can_score AND lineitem_url IS NOT NULL
-                        ORDER BY platform_id, resource_link_id""")
-                .setParameter("learner", learnerId).setParameter("course", courseId).getResultList();
-        return rows.stream().map(row -> new ScoredLink((UUID) row[0], Rows.text(row[1]), Rows.text(row[2]),
-                new LtiTarget(LtiTarget.Kind.valueOf(Rows.text(row[3])), Rows.text(row[4]), Rows.text(row[5])),
-                Rows.text(row[6]))).toList();
+                        WHERE learner_id = ? AND course_id = ? AND can_score AND lineitem_url IS NOT NULL
+                        ORDER BY platform_id, resource_link_id""", statement -> {
+            statement.setString(1, learnerId);
+            statement.setString(2, courseId);
+        }, row -> new ScoredLink(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                new LtiTarget(LtiTarget.Kind.valueOf(row.getString(4)), row.getString(5), row.getString(6)),
+                row.getString(7)));
     }
 
     /** The organisation's contexts with a roster service, newest launch first. */

@@ -4,9 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -24,19 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tells waiting readers that a learner's progress changed, through PostgreSQL's LISTEN/NOTIFY: the notice is
- * sent in the transaction that changed the read model, so it arrives only once that transaction committed,
+ * sent in the transaction that changed the read model ({@link LearnerCourseRows#write}), so it arrives only once that transaction committed,
  * and it reaches every instance of the service, whichever one applied the event.
  */
 @ApplicationScoped
 public class ProgressNotices {
 
     private static final Logger LOG = Logger.getLogger(ProgressNotices.class);
-    private static final String CHANNEL = "upward_progress_changed";
+    /** Sent by {@link LearnerCourseRows#write} with every refresh of a learner's read model. */
+    static final String CHANNEL = "upward_progress_changed";
     private static final int POLL_MILLIS = 500;
     private static final long RECONNECT_MILLIS = 1_000;
-
-    @Inject
-    EntityManager entityManager;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -50,13 +45,6 @@ public class ProgressNotices {
     private final Map<String, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread listener;
-
-    /** Sent with the caller's transaction: nobody hears of a change that was rolled back. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void announce(String learnerId) {
-        entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)").setParameter(1, CHANNEL).setParameter(2, learnerId)
-                .getSingleResult();
-    }
 
     /** Completes at the learner's next change; {@link #forget} it when no longer waiting. */
     public CompletableFuture<Void> next(String learnerId) {

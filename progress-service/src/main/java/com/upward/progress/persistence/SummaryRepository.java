@@ -42,6 +42,9 @@ public class SummaryRepository {
     EntityManager entityManager;
 
     @Inject
+    TransactionJdbc jdbc;
+
+    @Inject
     ObjectMapper mapper;
 
     /** The learner's courses, in the order they began. */
@@ -54,67 +57,17 @@ public class SummaryRepository {
     }
 
     public Optional<Page> page(String learnerId, String courseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        return jdbc.list("""
                         SELECT org_id, due_date, completed_at, certificate_id, started_at, CAST(progress AS TEXT)
-                        FROM learner_course_summary WHERE learner_id = :learner AND course_id = :course""")
-                .setParameter("learner", learnerId).setParameter("course", courseId).getResultList();
-        return rows.stream().findFirst().map(row -> new Page(Rows.text(row[0]), Rows.localDate(row[1]),
-                Rows.instant(row[2]), Rows.text(row[3]), Rows.instant(row[4]),
-                row[5] == null ? null
-                        : JsonText.read(mapper, Rows.text(row[5]), ProgressSnapshot.class, "A stored progress snapshot")));
-    }
-
-    public Optional<Counted> counted(String learnerId, String courseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT org_id, status, quizzes_passed, coalesce(score, -1), coalesce(due_date, DATE '9999-12-31')
-                FROM learner_course_summary WHERE learner_id = :learner AND course_id = :course""")
-                .setParameter("learner", learnerId).setParameter("course", courseId).getResultList();
-        return rows.stream().findFirst().map(row -> new Counted(Rows.text(row[0]), Rows.text(row[1]), (Boolean) row[2],
-                (BigDecimal) row[3], Rows.localDate(row[4])));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void put(Row row) {
-        entityManager.createNativeQuery("""
-                        INSERT INTO learner_course_summary (learner_id, course_id, org_id, learner_name, version, status,
-                            lessons_done, lessons_total, percent, next_lesson_id, score, best_score, quizzes_passed,
-                            enrolled_at, due_date, started_at, last_activity_at, completed_at, certificate_id, progress)
-                        VALUES (:learner, :course, :org, :name, :version, :status, :done, :total, :percent, :next,
-                            :score, :best, :passed, :enrolled, :due, :started, :last, :completed, :certificate,
-                            CAST(:progress AS JSONB))
-                        ON CONFLICT (learner_id, course_id) DO UPDATE SET org_id = EXCLUDED.org_id,
-                            learner_name = EXCLUDED.learner_name, version = EXCLUDED.version, status = EXCLUDED.status,
-                            lessons_done = EXCLUDED.lessons_done, lessons_total = EXCLUDED.lessons_total,
-                            percent = EXCLUDED.percent, next_lesson_id = EXCLUDED.next_lesson_id,
-                            score = EXCLUDED.score, best_score = EXCLUDED.best_score,
-                            quizzes_passed = EXCLUDED.quizzes_passed, enrolled_at = EXCLUDED.enrolled_at,
-                            due_date = EXCLUDED.due_date, started_at = EXCLUDED.started_at,
-                            last_activity_at = EXCLUDED.last_activity_at, completed_at = EXCLUDED.completed_at,
-                            certificate_id = EXCLUDED.certificate_id, progress = EXCLUDED.progress""")
-                .setParameter("learner", row.learnerId()).setParameter("course", row.courseId())
-                .setParameter("org", row.orgId())
-                .setParameter("name", row.learnerName()).setParameter("version", row.version())
-                .setParameter("status", row.status())
-                .setParameter("done", row.lessonsDone()).setParameter("total", row.lessonsTotal())
-                .setParameter("percent", row.percent()).setParameter("next", row.nextLessonId())
-                .setParameter("score", row.score()).setParameter("best", row.bestScore())
-                .setParameter("passed", row.quizzesPassed())
-                .setParameter("enrolled", row.enrolledAt())
-                .setParameter("due", row.dueDate())
-                .setParameter("started", row.startedAt()).setParameter("last", row.lastActivityAt())
-                .setParameter("completed", row.completedAt())
-                .setParameter("certificate", row.certificateId())
-                .setParameter("progress", row.progress())
-                .executeUpdate();
-    }
-
-    /** Removes the learner's row of the course (nothing here makes them part of it any more). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void remove(String learnerId, String courseId) {
-        entityManager.createNativeQuery("DELETE FROM learner_course_summary WHERE learner_id = :learner AND course_id = :course")
-                .setParameter("learner", learnerId).setParameter("course", courseId).executeUpdate();
+                        FROM learner_course_summary WHERE learner_id = ? AND course_id = ?""", statement -> {
+            statement.setString(1, learnerId);
+            statement.setString(2, courseId);
+        }, row -> {
+            String snapshot = row.getString(6);
+            return new Page(row.getString(1), TransactionJdbc.localDate(row, 2), TransactionJdbc.instant(row, 3),
+                    row.getString(4), TransactionJdbc.instant(row, 5), snapshot == null ? null
+                    : JsonText.read(mapper, snapshot, ProgressSnapshot.class, "A stored progress snapshot"));
+        }).stream().findFirst();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

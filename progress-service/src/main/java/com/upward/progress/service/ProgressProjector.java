@@ -8,7 +8,6 @@ import com.upward.platform.events.contract.LessonCompleted;
 import com.upward.platform.events.contract.PracticeCompleted;
 import com.upward.platform.events.contract.QuizAttemptScored;
 import com.upward.progress.domain.CourseStructure;
-import com.upward.progress.persistence.ProgressNotices;
 import com.upward.progress.persistence.CourseVersionRepository;
 import com.upward.progress.persistence.LearnerCourseRepository;
 import com.upward.progress.persistence.PracticeDoneRepository;
@@ -66,9 +65,6 @@ public class ProgressProjector implements EventHandler {
     @Inject
     TransactionSynchronizationRegistry transaction;
 
-    @Inject
-    ProgressNotices notices;
-
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void handle(EventEnvelope event) {
@@ -87,7 +83,6 @@ public class ProgressProjector implements EventHandler {
             int split = learnerAndCourse.indexOf('\n');
             String learnerId = learnerAndCourse.substring(0, split);
             refresh.refresh(learnerId, learnerAndCourse.substring(split + 1));
-            notices.announce(learnerId);
         }
         pending.clear();
     }
@@ -121,7 +116,7 @@ public class ProgressProjector implements EventHandler {
     }
 
     private void coursePublished(CoursePublished course) {
-        courses.lockCourse(course.courseId(), true);
+        courses.lockCourse(course.courseId());
         if (courses.stored(course.courseId(), course.version())) {
             return;
         }
