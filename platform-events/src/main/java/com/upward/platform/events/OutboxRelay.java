@@ -15,16 +15,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes committed outbox rows to Kafka in position order with an idempotent producer (acks=all),
@@ -94,56 +100,94 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch and marks it published, in one transaction; returns how many rows it relayed. */
+    /** A row waiting in the outbox, as the relay reads it. */
+    private record Pending(long position, String eventId, String type, String topic, String eventKey, String subject,
+                           String source, Instant occurredAt, String payload) {
+    }
+
+    /**
+     * Sends one batch and marks it published, in one transaction; returns how many rows it relayed. Plain JDBC, two
+     * round trips besides the sends (the lock with the batch, then the marks): this runs after every commit that
+     * wrote an event, and each step of it is time before the event reaches its consumers.
+     */
     int relayBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            boolean leader = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
-                    .setParameter("lock", RELAY_LOCK).getSingleResult();
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            List<Pending> batch = new ArrayList<>();
+            boolean leader;
+            try (PreparedStatement read = connection.prepareStatement("""
+                    SELECT pg_try_advisory_xact_lock(?);
+                    SELECT position, CAST(event_id AS TEXT), type, topic, event_key, subject, source, occurred_at,
+                        CAST(payload AS TEXT)
+                    FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT ?""")) {
+                read.setLong(1, RELAY_LOCK);
+                read.setInt(2, config.outbox().batchSize());
+                read.execute();
+                try (ResultSet lock = read.getResultSet()) {
+                    leader = lock.next() && lock.getBoolean(1);
+                }
+                read.getMoreResults();
+                try (ResultSet rows = read.getResultSet()) {
+                    while (rows.next()) {
+                        batch.add(new Pending(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                                rows.getString(5), rows.getString(6), rows.getString(7), rows.getTimestamp(8).toInstant(),
+                                rows.getString(9)));
+                    }
+                }
+            }
             if (!leader) {
                 if (lockBusy != null) {
                     lockBusy.increment();
                 }
                 return 0;
             }
-            List<OutboxEvent> batch = entityManager.createQuery(
-                            "FROM OutboxEvent WHERE publishedAt IS NULL ORDER BY position", OutboxEvent.class)
-                    .setMaxResults(config.outbox().batchSize())
-                    .getResultList();
             if (batch.isEmpty()) {
                 return 0;
             }
-            List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
-            for (OutboxEvent event : batch) {
-                acknowledgements.add(producer.send(toRecord(event)));
+            send(batch);
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "UPDATE outbox_event SET published_at = ? WHERE position = ANY (?)")) {
+                mark.setTimestamp(1, Timestamp.from(Instant.now()));
+                mark.setArray(2, connection.createArrayOf("bigint", batch.stream().map(Pending::position).toArray()));
+                mark.executeUpdate();
             }
-            long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
-            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
-                acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-            // One statement for the batch, not one UPDATE per row at flush.
-            entityManager.createQuery("UPDATE OutboxEvent SET publishedAt = :now WHERE position IN :positions")
-                    .setParameter("now", Instant.now())
-                    .setParameter("positions", batch.stream().map(event -> event.position).toList())
-                    .executeUpdate();
             if (relayed != null) {
                 relayed.increment(batch.size());
             }
             return batch.size();
-        });
+        }));
     }
 
-    private static ProducerRecord<String, String> toRecord(OutboxEvent event) {
+    /** Every record of the batch acknowledged (acks=all), or an exception: then none is marked and all go again. */
+    private void send(List<Pending> batch) {
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
+        for (Pending event : batch) {
+            acknowledgements.add(producer.send(toRecord(event)));
+        }
+        long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
+        try {
+            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+                acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the outbox relay waited for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not take the outbox batch: " + e.getMessage(), e);
+        }
+    }
+
+    private static ProducerRecord<String, String> toRecord(Pending event) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(EventEnvelope.CE_SPECVERSION, bytes(EventEnvelope.SPEC_VERSION));
-        headers.add(EventEnvelope.CE_ID, bytes(event.eventId.toString()));
-        headers.add(EventEnvelope.CE_TYPE, bytes(event.type));
-        headers.add(EventEnvelope.CE_SOURCE, bytes(event.source));
-        headers.add(EventEnvelope.CE_TIME, bytes(event.occurredAt.toString()));
-        if (event.subject != null) {
-            headers.add(EventEnvelope.CE_SUBJECT, bytes(event.subject));
+        headers.add(EventEnvelope.CE_ID, bytes(event.eventId()));
+        headers.add(EventEnvelope.CE_TYPE, bytes(event.type()));
+        headers.add(EventEnvelope.CE_SOURCE, bytes(event.source()));
+        headers.add(EventEnvelope.CE_TIME, bytes(event.occurredAt().toString()));
+        if (event.subject() != null) {
+            headers.add(EventEnvelope.CE_SUBJECT, bytes(event.subject()));
         }
         headers.add(EventEnvelope.CONTENT_TYPE, bytes(EventEnvelope.JSON));
-        return new ProducerRecord<>(event.topic, null, event.eventKey, event.payload, headers);
+        return new ProducerRecord<>(event.topic(), null, event.eventKey(), event.payload(), headers);
     }
 
     private static byte[] bytes(String value) {
