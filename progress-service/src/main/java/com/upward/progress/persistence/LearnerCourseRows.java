@@ -130,6 +130,9 @@ public class LearnerCourseRows {
                          Map<PowerType, PowerTotal> power) {
     }
 
+    private record NameAndLatestVersion(String displayName, Integer latestVersion) {
+    }
+
     /** An attempt as stored: its scores per power type still as text, parsed only for the attempts that count. */
     public record StoredAttempt(Attempt attempt, String orgId, String byPowerType) {
     }
@@ -182,20 +185,16 @@ public class LearnerCourseRows {
                 results.each(row -> attempts.add(new StoredAttempt(new Attempt(row.getString(1), row.getString(2),
                         row.getInt(3), row.getBigDecimal(4).doubleValue(), TransactionJdbc.instant(row, 5), Map.of(),
                         GradingMethod.valueOf(row.getString(6)), row.getString(7)), row.getString(8), row.getString(9))));
-                String[] nameAndVersion = new String[2];
-                Integer[] latestVersion = new Integer[1];
-                results.each(row -> {
-                    nameAndVersion[0] = row.getString(1);
-                    int version = row.getInt(2);
-                    latestVersion[0] = row.wasNull() ? null : version;
-                });
+                // Two scalar subqueries: always one row, each value null when there is none.
+                NameAndLatestVersion named = results.first(row -> new NameAndLatestVersion(row.getString(1),
+                        row.getObject(2, Integer.class))).orElseThrow();
                 Optional<SummaryRepository.Counted> counted = results.first(row -> new SummaryRepository.Counted(
                         row.getString(1), row.getString(2), row.getBoolean(3), row.getBigDecimal(4), TransactionJdbc.localDate(row, 5)));
                 Map<PowerType, PowerTotal> power = new EnumMap<>(PowerType.class);
                 results.each(row -> power.put(PowerType.valueOf(row.getString(1)),
                         new PowerTotal(row.getBigDecimal(2).doubleValue(), row.getInt(3), row.getBoolean(4))));
                 return new Stored(enrolment, pending, certificate, started, lessonsDone, List.copyOf(attempts),
-                        nameAndVersion[0], latestVersion[0], counted, power);
+                        named.displayName(), named.latestVersion(), counted, power);
             }
         });
     }
