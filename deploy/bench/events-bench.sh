@@ -5,7 +5,7 @@
 # (scored attempts produced straight to upward.assessment, timed until all are in its inbox).
 #
 # Start the stack first as ./upward up does (its services on C1 only: on two cores, C2 compiling the hot paths of
-# five JVMs takes more CPU than the requests for the first minutes), with the gateway's rate limits out of the way:
+# the four services takes more CPU than the requests for the first minutes), with the gateway's rate limits out of the way:
 #   UPWARD_GATEWAY_LIMITS_PER_USER_REQUESTS=100000000 UPWARD_GATEWAY_LIMITS_PER_IP_REQUESTS=100000000 ./upward up
 # then: deploy/bench/events-bench.sh     (same UPWARD_*_PORT variables as the stack)
 # Knobs: BENCH_RATE (30 submissions/s), BENCH_COUNT (600), BENCH_WARMUP (900 submissions first, unmeasured: the
