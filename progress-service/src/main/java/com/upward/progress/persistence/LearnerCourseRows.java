@@ -345,11 +345,6 @@ public class LearnerCourseRows {
     }
 
     @FunctionalInterface
-    private interface RowReader<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    @FunctionalInterface
     private interface RowConsumer {
         void accept(ResultSet row) throws SQLException;
     }
@@ -364,7 +359,7 @@ public class LearnerCourseRows {
             this.statement = statement;
         }
 
-        <T> Optional<T> first(RowReader<T> reader) throws SQLException {
+        <T> Optional<T> first(TransactionJdbc.RowReader<T> reader) throws SQLException {
             try (ResultSet rows = next()) {
                 return rows.next() ? Optional.ofNullable(reader.read(rows)) : Optional.empty();
             }
@@ -380,7 +375,7 @@ public class LearnerCourseRows {
 
         private ResultSet next() throws SQLException {
             if (!first && !statement.getMoreResults()) {
-                throw new SQLException("a read of the refresh returned no rows at all");
+                throw new SQLException("the refresh's reads returned fewer results than they are");
             }
             first = false;
             return statement.getResultSet();
